@@ -1,0 +1,28 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback } from "react";
+
+/** Writes list state into the URL so a filtered page can be shared and reloaded. */
+export function useUrlParams() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const update = useCallback(
+    (changes: Record<string, string | null>, opts: { resetCursor?: boolean } = {}) => {
+      const next = new URLSearchParams(params.toString());
+      for (const [k, v] of Object.entries(changes)) {
+        if (v === null || v === "") next.delete(k);
+        else next.set(k, v);
+      }
+      if (opts.resetCursor) {
+        next.delete("cursor");
+        next.delete("dir");
+      }
+      const qs = next.toString();
+      router.push(qs ? `${pathname}?${qs}` : pathname);
+    },
+    [params, pathname, router],
+  );
+  return { params, update };
+}

@@ -1,0 +1,38 @@
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/http/app-error";
+import { sha256Hex } from "@/lib/crypto/hash-token";
+
+export type ApiKeyScope = "loyalty" | "orders" | "offers";
+export type ApiCaller = { apiKeyId: string; name: string; pointIds: string[] | null };
+
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Finds the active API key presented in `header` (by its sha-256, stored unique) and checks its scope.
+ * `pointIds` is null when the key may act for every point.
+ */
+export async function authenticateApiKey(
+  req: Request,
+  opts: { scope: ApiKeyScope; header?: string; onFail?: () => AppError },
+): Promise<ApiCaller> {
+  const fail = opts.onFail ?? (() => new AppError("unauthorized", "Invalid API key.", { fields: { apikey: "Invalid API key." } }));
+  const presented = readKey(req, opts.header ?? "apikey");
+  if (!presented) throw fail();
+  const key = await prisma.apiKey.findUnique({
+    where: { hash: sha256Hex(presented) },
+    select: { id: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true, points: { select: { pointId: true } } },
+  });
+  if (!key || key.revokedAt || !key.scopes.includes(opts.scope)) throw fail();
+  // Recording every use would turn each till read into a write; once a minute is enough to show "last used".
+  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
+  }
+  return { apiKeyId: key.id, name: key.name, pointIds: key.points.length ? key.points.map((p) => p.pointId) : null };
+}
+
+function readKey(req: Request, header: string): string | null {
+  const direct = req.headers.get(header)?.trim();
+  if (direct) return direct;
+  const bearer = req.headers.get("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  return bearer || null;
+}

@@ -1,0 +1,41 @@
+// One error class for every layer; the code decides the HTTP status (see error-status.ts).
+export type ErrorCode =
+  | "bad_request"
+  | "validation"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "method_not_allowed"
+  | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "unprocessable"
+  | "rate_limited"
+  | "unavailable"
+  | "internal";
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  /** Field name → message, for errors a caller can fix field by field. */
+  readonly fields?: Record<string, string>;
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { fields?: Record<string, string>; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: opts.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.fields = opts.fields;
+    this.headers = opts.headers;
+  }
+}
+
+/** A business rule refused one field: the loyalty API answers these as `{field: message}` with 422. */
+export function fieldError(field: string, message: string): AppError {
+  return new AppError("unprocessable", message, { fields: { [field]: message } });
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,44 @@
+import { prisma, type Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { sha256Hex } from "@/lib/crypto/hash-token";
+import { encryptSecret, secretHint } from "@/lib/crypto/secret-box";
+import type { ImshopSettings } from "@/lib/generated/prisma/client";
+
+const TTL_MS = 5000;
+let cached: { at: number; value: ImshopSettings } | null = null;
+
+/**
+ * The connection settings (one row), cached for a few seconds: every webhook reads them and they
+ * change rarely. Saving settings calls invalidateImshopSettings() in this process; other processes
+ * see the change within TTL_MS.
+ */
+export async function getImshopSettings(): Promise<ImshopSettings> {
+  if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
+  const value = await ensureImshopSettings();
+  cached = { at: Date.now(), value };
+  return value;
+}
+
+export function invalidateImshopSettings(): void {
+  cached = null;
+}
+
+/** Creates the settings row on an empty database, seeded from the IMSHOP_* environment variables. */
+export async function ensureImshopSettings(db: Db = prisma): Promise<ImshopSettings> {
+  const existing = await db.imshopSettings.findUnique({ where: { id: 1 } });
+  if (existing) return existing;
+  return db.imshopSettings.upsert({
+    where: { id: 1 },
+    update: {},
+    create: {
+      id: 1,
+      scanStatusUrl: env.IMSHOP_SCAN_STATUS_URL ?? null,
+      orderStatusUrl: env.IMSHOP_ORDER_STATUS_URL ?? null,
+      outboundKeyEncrypted: env.IMSHOP_API_KEY ? encryptSecret(env.IMSHOP_API_KEY) : null,
+      outboundKeyHint: env.IMSHOP_API_KEY ? secretHint(env.IMSHOP_API_KEY) : null,
+      inboundKeyHash: env.IMSHOP_WEBHOOK_KEY ? sha256Hex(env.IMSHOP_WEBHOOK_KEY) : null,
+      inboundKeyHint: env.IMSHOP_WEBHOOK_KEY ? secretHint(env.IMSHOP_WEBHOOK_KEY) : null,
+      allowedIps: [],
+    },
+  });
+}

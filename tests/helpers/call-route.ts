@@ -1,0 +1,30 @@
+// Calls an App Router handler in-process, as Next would, without starting a server.
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export type CallOptions = {
+  body?: unknown;
+  /** Sent as-is instead of JSON.stringify(body): for malformed-JSON tests. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+  method?: string;
+  params?: Record<string, string>;
+  url?: string;
+};
+
+export async function callRoute(handler: Handler, opts: CallOptions = {}) {
+  const text = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
+  const req = new Request(opts.url ?? "http://localhost/test", {
+    method: opts.method ?? "POST",
+    headers: { "content-type": "application/json", ...(opts.headers ?? {}) },
+    body: text,
+  });
+  const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
+  const raw = await res.text();
+  let json: unknown = undefined;
+  try {
+    json = raw ? JSON.parse(raw) : undefined;
+  } catch {
+    json = raw;
+  }
+  return { status: res.status, headers: res.headers, json: json as any, text: raw };
+}

@@ -1,0 +1,34 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+const alias = { "@": path.resolve(__dirname) };
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.unit.test.ts", "tests/unit/**/*.test.ts"],
+          environment: "node",
+          env: { NODE_ENV: "test" },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/integration/global-setup.ts"],
+          // One database for the run; files run one after another so outbox workers do not race each other.
+          fileParallelism: false,
+          testTimeout: 60000,
+          hookTimeout: 120000,
+          env: { NODE_ENV: "test" },
+        },
+      },
+    ],
+  },
+});
