@@ -30,6 +30,8 @@ type Options<S extends z.ZodType | undefined, TAuth> = {
   auth?: (req: Request, rawBody: unknown) => Promise<TAuth> | TAuth;
   errorFormat?: ErrorFormat;
   maxBytes?: number;
+  /** Status family for an empty or malformed JSON body: 400 by default; the loyalty API's contract wants 422. */
+  malformedJsonCode?: "bad_request" | "validation";
 };
 
 type Handler<TBody, TAuth> = (ctx: RouteContext<TBody, TAuth>) => Promise<Response | unknown>;
@@ -50,7 +52,7 @@ export function route<S extends z.ZodType | undefined = undefined, TAuth = undef
       let readError: unknown = null;
       if (opts.body) raw = await readJson(req, opts.maxBytes ?? MAX_BODY_BYTES).catch((e) => ((readError = e), undefined));
       const auth = opts.auth ? await opts.auth(req, raw) : (undefined as TAuth);
-      if (readError) throw readError;
+      if (readError) throw remapMalformed(readError, opts.malformedJsonCode);
       let body: unknown = undefined;
       if (opts.body) {
         const parsed = opts.body.safeParse(raw);
@@ -69,6 +71,11 @@ export function route<S extends z.ZodType | undefined = undefined, TAuth = undef
     log.info({ status: response.status, ms: Math.round(performance.now() - started) }, "request");
     return response;
   };
+}
+
+function remapMalformed(error: unknown, code: "bad_request" | "validation" | undefined): unknown {
+  if (!code || !isAppError(error) || error.code !== "bad_request") return error;
+  return new AppError(code, error.message, { fields: error.fields, headers: error.headers });
 }
 
 export function errorResponse(error: unknown, format: ErrorFormat, requestId: string, log: Logger): Response {
