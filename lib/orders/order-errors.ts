@@ -30,3 +30,18 @@ export class OrderNotFoundError extends AppError {
     super("not_found", message, { fields: { [field]: message } });
   }
 }
+
+export type StatusRuleKey = "codeExists" | "statusNotFound" | "unknownCancelTarget" | "statusInUse" | "statusIsCancelTarget";
+
+/** A refused edit of the status list; `key` and `params` let the dashboard say it in the user's language. */
+export class StatusRuleError extends AppError {
+  constructor(
+    readonly key: StatusRuleKey,
+    readonly field: string,
+    message: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    const code = key === "statusNotFound" ? "not_found" : key === "unknownCancelTarget" ? "validation" : "conflict";
+    super(code, message, { fields: { [field]: message } });
+  }
+}

@@ -1,5 +1,5 @@
 import { inTransaction, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/http/app-error";
+import { StatusRuleError } from "@/lib/orders/order-errors";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import type { OrderStatusFormInput } from "@/lib/orders/orders.schema";
 
@@ -16,15 +16,15 @@ export async function saveOrderStatus({ input, mode, actor, tx }: SaveOrderStatu
   return inTransaction(tx, async (tx) => {
     const before = await tx.orderStatus.findUnique({ where: { code: input.code } });
     if (mode === "create" && before) {
-      throw new AppError("conflict", "This code already exists", { fields: { code: "This code already exists" } });
+      throw new StatusRuleError("codeExists", "code", "This code already exists");
     }
     if (mode === "update" && !before) {
-      throw new AppError("not_found", "Status not found", { fields: { code: "Status not found" } });
+      throw new StatusRuleError("statusNotFound", "code", "Status not found");
     }
     if (input.cancelTargetCode) {
       const target = await tx.orderStatus.findUnique({ where: { code: input.cancelTargetCode }, select: { code: true } });
       if (!target) {
-        throw new AppError("validation", "Unknown cancel target", { fields: { cancelTargetCode: "Unknown status code" } });
+        throw new StatusRuleError("unknownCancelTarget", "cancelTargetCode", "Unknown status code");
       }
     }
     const data = {
