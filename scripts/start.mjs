@@ -1,0 +1,85 @@
+// `npm start`: one command from a fresh clone to a running portal. Prepares the database (embedded
+// PGlite when DATABASE_URL is unset), builds when the sources are newer than the last build, and
+// starts `next start` with the outbox worker inside it.
+import { spawn } from "node:child_process";
+import { existsSync, statSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { prepareDatabase } from "./lib/prepare-database.mjs";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+const say = (msg) => console.log(`[imshop-connect] ${msg}`);
+const port = Number(process.env.PORT || 3000);
+const cleanups = [];
+
+async function main() {
+  let databaseUrl = process.env.DATABASE_URL;
+  const extraEnv = {};
+  if (!databaseUrl) {
+    const embedded = await import("./embedded-postgres.mjs");
+    const db = await embedded.startEmbeddedPostgres({ dataDir: path.join(root, ".data/pglite") });
+    cleanups.push(() => db.stop());
+    databaseUrl = db.url;
+    say(`DATABASE_URL is not set: using the embedded PostgreSQL (PGlite) in .data/pglite at ${db.url}`);
+    Object.assign(extraEnv, embedded.embeddedServerEnv ?? {});
+    for (const line of embedded.embeddedNotes ?? []) say(line);
+  }
+  await prepareDatabase({ databaseUrl, seed: process.env.DEMO_SEED !== "false", log: say });
+  if (needsBuild()) {
+    say("building the portal (next build)…");
+    await run(process.execPath, [nextBin(), "build"], {});
+  }
+  const env = {
+    ...process.env,
+    ...extraEnv,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: "production",
+    IMSHOP_CONNECT_LOCAL_START: "true",
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+  };
+  const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], { stdio: "inherit", env });
+  cleanups.push(() => server.kill("SIGTERM"));
+  say(`portal: http://localhost:${port}  (demo sign-in: admin@example.com / admin12345)`);
+  const code = await new Promise((resolve) => server.on("exit", (c) => resolve(c ?? 0)));
+  await shutdown(code);
+}
+
+const nextBin = () => path.join(root, "node_modules/next/dist/bin/next");
+
+/** Rebuild when any source file is newer than the last build (or there is none). */
+function needsBuild() {
+  const buildId = path.join(root, ".next/BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const dirs = ["app", "components", "lib", "i18n", "messages", "public", "worker"];
+  const files = ["next.config.mjs", "package.json", "instrumentation.ts", "proxy.ts", "middleware.ts"];
+  const newer = (p) => existsSync(p) && statSync(p).mtimeMs > built;
+  const walk = (dir) =>
+    existsSync(dir) &&
+    readdirSync(dir, { withFileTypes: true }).some((e) =>
+      e.isDirectory() ? e.name !== "generated" && walk(path.join(dir, e.name)) : newer(path.join(dir, e.name)),
+    );
+  return files.some(newer) || dirs.some(walk);
+}
+
+function run(cmd, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+async function shutdown(code) {
+  while (cleanups.length) await Promise.resolve(cleanups.pop()()).catch(() => undefined);
+  process.exit(code);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => shutdown(0));
+
+main().catch(async (error) => {
+  console.error(`[imshop-connect] could not start: ${error.message}`);
+  await shutdown(1);
+});
