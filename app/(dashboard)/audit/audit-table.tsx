@@ -1,0 +1,102 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { useFormatter, useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import { Modal } from "@/components/shell/modal";
+import { ui } from "@/components/shell/ui-classes";
+import type { AuditRow } from "@/lib/audit/audit.schema";
+
+type Props = { rows: AuditRow[]; nextCursor: string | null; prevCursor: string | null };
+
+export function AuditTable({ rows, nextCursor, prevCursor }: Props) {
+  const t = useTranslations("audit");
+  const common = useTranslations("common");
+  const format = useFormatter();
+  const [selected, setSelected] = useState<AuditRow | null>(null);
+  const columns = useMemo<ColumnDef<AuditRow, unknown>[]>(
+    () => [
+      {
+        id: "createdAt",
+        header: t("columns.time"),
+        cell: ({ row: { original: r } }) => (
+          <span className="whitespace-nowrap tabular-nums text-slate-600">
+            {format.dateTime(new Date(r.createdAt), { dateStyle: "short", timeStyle: "medium" })}
+          </span>
+        ),
+      },
+      {
+        id: "actor",
+        header: t("columns.actor"),
+        cell: ({ row: { original: r } }) => <span className="text-slate-800">{r.actorLabel}</span>,
+      },
+      {
+        id: "action",
+        header: t("columns.action"),
+        cell: ({ row: { original: r } }) => (
+          <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800" data-testid="audit-action">
+            {r.action}
+          </code>
+        ),
+      },
+      {
+        id: "entity",
+        header: t("columns.entity"),
+        cell: ({ row: { original: r } }) => (
+          <span className="text-slate-700">
+            {r.entityType} <span className="font-mono text-xs text-slate-500">{r.entityId}</span>
+          </span>
+        ),
+      },
+      {
+        id: "details",
+        header: () => <span className="sr-only">{t("details")}</span>,
+        cell: ({ row: { original: r } }) => (
+          <div className="text-right">
+            <button type="button" className={`${ui.buttonSecondary} ${ui.buttonSmall}`} onClick={() => setSelected(r)} data-testid="audit-details">
+              {t("details")}
+            </button>
+          </div>
+        ),
+      },
+    ],
+    [t, format],
+  );
+  return (
+    <>
+      <DataTable columns={columns} rows={rows} nextCursor={nextCursor} prevCursor={prevCursor} emptyText={common("empty")} testId="audit-table" />
+      {selected ? (
+        <Modal title={`${selected.action} · ${selected.entityType} ${selected.entityId}`} onClose={() => setSelected(null)} width="max-w-4xl" testId="audit-detail">
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+            <dt className="text-slate-500">{t("columns.time")}</dt>
+            <dd className="tabular-nums">{format.dateTime(new Date(selected.createdAt), { dateStyle: "long", timeStyle: "medium" })}</dd>
+            <dt className="text-slate-500">{t("columns.actor")}</dt>
+            <dd>{selected.actorLabel}</dd>
+            {selected.requestId ? (
+              <>
+                <dt className="text-slate-500">{t("requestId")}</dt>
+                <dd className="font-mono text-xs">{selected.requestId}</dd>
+              </>
+            ) : null}
+          </dl>
+          <div className="mt-5 grid grid-cols-1 gap-4 md:grid-cols-2">
+            <JsonBlock title={t("before")} value={selected.before} empty={t("noValue")} testId="audit-before" />
+            <JsonBlock title={t("after")} value={selected.after} empty={t("noValue")} testId="audit-after" />
+          </div>
+        </Modal>
+      ) : null}
+    </>
+  );
+}
+
+function JsonBlock({ title, value, empty, testId }: { title: string; value: unknown; empty: string; testId: string }) {
+  return (
+    <div className="min-w-0">
+      <p className="mb-1.5 text-xs font-semibold uppercase tracking-wider text-slate-500">{title}</p>
+      <pre className="max-h-96 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100" data-testid={testId}>
+        {value === null || value === undefined ? <span className="text-slate-400">{empty}</span> : JSON.stringify(value, null, 2)}
+      </pre>
+    </div>
+  );
+}
