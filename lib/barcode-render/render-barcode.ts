@@ -1,4 +1,4 @@
-import bwipjs from "bwip-js";
+import bwipjs from "bwip-js/node";
 import { BARCODE_TYPES, toBcid, type BarcodeType } from "@/lib/barcode-render/barcode-types";
 
 export type BarcodeFormat = "svg" | "png";
