@@ -33,6 +33,8 @@ const schema = z.object({
   WORKER_IN_PROCESS: bool(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
+  // false on the embedded engine (scripts/embedded-postgres.mjs sets it): one shared session.
+  WORKER_PREPARED_STATEMENTS: bool(true),
   IMSHOP_SCAN_STATUS_URL: optionalUrl,
   IMSHOP_ORDER_STATUS_URL: optionalUrl,
   IMSHOP_API_KEY: optionalText,
