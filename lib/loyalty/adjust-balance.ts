@@ -1,8 +1,8 @@
 import { inTransaction, type Tx } from "@/lib/db";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { fieldError } from "@/lib/http/app-error";
 import { getBalance } from "@/lib/loyalty/get-balance";
 import { lockClient } from "@/lib/loyalty/lock-client";
+import { LoyaltyRuleError } from "@/lib/loyalty/loyalty-rule-error";
 
 /**
  * A manual correction by an admin: a new ledger entry with a reason, never an edit of the balance.
@@ -13,7 +13,7 @@ export async function adjustBalance(opts: { clientId: string; amount: number; re
     const client = await lockClient(tx, opts.clientId);
     const before = await getBalance({ clientId: client.id, tx });
     if (opts.amount < 0 && before.available + opts.amount < 0) {
-      throw fieldError("amount", `Only ${before.available} points can be deducted now`);
+      throw new LoyaltyRuleError("deductTooMuch", { available: before.available });
     }
     const entry = await tx.ledgerEntry.create({
       data: { clientId: client.id, kind: "adjustment", amount: opts.amount, reason: opts.reason, actorId: opts.actor.id ?? null },

@@ -1,8 +1,8 @@
 import { inTransaction, type Tx } from "@/lib/db";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
 import { getBalance } from "@/lib/loyalty/get-balance";
 import { lockClient } from "@/lib/loyalty/lock-client";
+import { LoyaltyRuleError } from "@/lib/loyalty/loyalty-rule-error";
 
 /**
  * Refunds a purchase: every ledger entry it wrote gets a reversing entry (spent points come back,
@@ -13,7 +13,7 @@ import { lockClient } from "@/lib/loyalty/lock-client";
 export async function refundOperation(opts: { operationId: string; reason?: string | null; actor: Actor; tx?: Tx }) {
   return inTransaction(opts.tx, async (tx) => {
     const found = await tx.operation.findUnique({ where: { id: opts.operationId }, select: { clientId: true } });
-    if (!found) throw new AppError("not_found", "Operation not found");
+    if (!found) throw new LoyaltyRuleError("operationNotFound");
     await lockClient(tx, found.clientId);
     // Re-read behind the lock: a concurrent refund of the same operation has committed by now.
     const operation = await tx.operation.findUniqueOrThrow({
@@ -25,11 +25,11 @@ export async function refundOperation(opts: { operationId: string; reason?: stri
         ledger: { where: { kind: { in: ["earn", "spend"] }, reversedBy: null }, select: { id: true, amount: true } },
       },
     });
-    if (operation.refundedAt) throw new AppError("conflict", "This operation has already been refunded");
+    if (operation.refundedAt) throw new LoyaltyRuleError("alreadyRefunded");
     const delta = -operation.ledger.reduce((sum, e) => sum + e.amount, 0);
     const balance = await getBalance({ clientId: operation.clientId, tx });
     if (balance.available + delta < 0) {
-      throw new AppError("unprocessable", `The client has already used these points: only ${balance.available} can be taken back`);
+      throw new LoyaltyRuleError("refundTooMuch", { available: balance.available });
     }
     const now = new Date();
     for (const entry of operation.ledger) {

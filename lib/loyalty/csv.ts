@@ -1,0 +1,63 @@
+// RFC 4180 CSV, as spreadsheets write it: quoted fields, doubled quotes, CRLF or LF, and either
+// "," or ";" between fields (Russian Excel uses ";"), picked from the header line.
+
+export function detectDelimiter(text: string): "," | ";" {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  return (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+}
+
+/** Rows of fields; a UTF-8 BOM is dropped and blank lines are skipped. */
+export function parseCsv(input: string, delimiter: "," | ";" = detectDelimiter(input)): string[][] {
+  const text = input.replace(/^\uFEFF/, "");
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  let i = 0;
+  const endRow = () => {
+    row.push(field);
+    if (row.length > 1 || row[0] !== "") rows.push(row);
+    row = [];
+    field = "";
+  };
+  while (i < text.length) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (ch === '"') quoted = false;
+      else field += ch;
+      i += 1;
+      continue;
+    }
+    if (ch === '"' && field === "") quoted = true;
+    else if (ch === delimiter) {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      endRow();
+      if (ch === "\r" && text[i + 1] === "\n") i += 1;
+    } else field += ch;
+    i += 1;
+  }
+  if (field !== "" || row.length > 0) endRow();
+  return rows;
+}
+
+/**
+ * One CSV line. A text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
+ * apostrophe, so an exported name cannot execute anything when the file is opened.
+ */
+export function toCsvLine(values: (string | number | null | undefined)[], delimiter: "," | ";" = ";"): string {
+  return values
+    .map((value) => {
+      if (value === null || value === undefined) return "";
+      if (typeof value === "number") return String(value);
+      const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+      return /[",;\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe;
+    })
+    .join(delimiter);
+}

@@ -1,0 +1,59 @@
+import type { Tx } from "@/lib/db";
+
+export type LinkedClient = { id: string; created: boolean };
+
+/**
+ * An IMSHOP user id that is a Russian mobile number (11 digits starting with 7 or 8, "+7" allowed) as the
+ * stored phone `7XXXXXXXXXX`; null for any other id. Looser forms (10 digits) are not taken: a numeric
+ * account id must not be mistaken for somebody's phone.
+ */
+export function phoneFromImshopUserId(userId: string): string | null {
+  const m = /^(?:\+7|7|8)(\d{10})$/.exec(userId.trim());
+  return m ? `7${m[1]}` : null;
+}
+
+/**
+ * The loyalty client an IMSHOP user's scan points go to: the one linked by `imshopUserId`, else the one
+ * with that phone (linked now, if it is not linked to someone else), else a new client on the default level.
+ * Serialised per user/phone with an advisory lock so two concurrent first scans make one client.
+ */
+export async function findOrCreateClientForImshopUser({ userId, tx }: { userId: string; tx: Tx }): Promise<LinkedClient> {
+  const phone = phoneFromImshopUserId(userId);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`loyalty-client:${phone ?? userId}`}))`;
+  const linked = await tx.loyaltyClient.findUnique({ where: { imshopUserId: userId }, select: { id: true } });
+  if (linked) return { id: linked.id, created: false };
+  if (phone) {
+    const byPhone = await tx.loyaltyClient.findUnique({ where: { phone }, select: { id: true, imshopUserId: true } });
+    if (byPhone) {
+      if (!byPhone.imshopUserId) {
+        await tx.loyaltyClient.update({ where: { id: byPhone.id }, data: { imshopUserId: userId } });
+      }
+      return { id: byPhone.id, created: false };
+    }
+  }
+  const levelId = await defaultLevelId(tx);
+  const client = await tx.loyaltyClient.create({
+    data: { imshopUserId: userId, phone, levelId },
+    select: { id: true },
+  });
+  return { id: client.id, created: true };
+}
+
+/** The level new clients get: the one marked default, else the lowest, else a basic 5% cashback level. */
+async function defaultLevelId(tx: Tx): Promise<string> {
+  const pick = () =>
+    tx.loyaltyLevel.findFirst({
+      orderBy: [{ isDefault: "desc" }, { sortOrder: "asc" }, { createdAt: "asc" }],
+      select: { id: true },
+    });
+  const existing = await pick();
+  if (existing) return existing.id;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('loyalty-default-level'))`;
+  const raced = await pick();
+  if (raced) return raced.id;
+  const level = await tx.loyaltyLevel.create({
+    data: { title: "Базовый", percent: 5, type: "cashback", maxSpendPercent: 100, isDefault: true, sortOrder: 0 },
+    select: { id: true },
+  });
+  return level.id;
+}
