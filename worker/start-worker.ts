@@ -38,7 +38,9 @@ const log = logger.child({ component: "outbox-worker" });
  */
 export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandle> {
   const pgPool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.concurrency + 3, application_name: "imshop-connect-worker" });
+  // An idle client's connection dropping must not crash the process; the pool replaces it.
   pgPool.on("error", (error) => log.error({ err: error }, "worker database pool error"));
+  pgPool.on("connect", (client) => client.on("error", (error) => log.error({ err: error }, "worker database client error")));
   const noPreparedStatements = opts.preparedStatements === false;
   await runMigrations({ pgPool, noPreparedStatements, logger: graphileLogger });
 
