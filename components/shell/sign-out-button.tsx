@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -7,6 +8,7 @@ import { ui } from "@/components/shell/ui-classes";
 
 export function SignOutButton() {
   const t = useTranslations("common");
+  const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -17,7 +19,10 @@ export function SignOutButton() {
       onClick={() => {
         setPending(true);
         // Navigate ourselves: next-auth's own redirect goes to NEXTAUTH_URL, which may not be the host in use.
-        void signOut({ redirect: false }).finally(() => window.location.assign("/sign-in"));
+        void signOut({ redirect: false }).finally(() => {
+          router.replace("/sign-in");
+          router.refresh();
+        });
       }}
     >
       <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.6" className="h-4 w-4">

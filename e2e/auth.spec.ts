@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { ADMIN, STAFF, signIn, submitSignIn } from "./helpers/sign-in";
+
+test.describe("signed in as admin", () => {
+  test.use({ storageState: "e2e/.auth/admin.json" });
+
+  test("sees the whole menu, including Users and Audit log", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/scans$/);
+    await expect(page.getByTestId("current-user-email")).toHaveText(ADMIN.email);
+    await expect(page.getByTestId("nav-users")).toBeVisible();
+    await expect(page.getByTestId("nav-audit")).toBeVisible();
+    await page.goto("/users");
+    await expect(page.getByTestId("users-table")).toContainText(STAFF.email);
+  });
+});
+
+test.describe("signed in as staff", () => {
+  test.use({ storageState: "e2e/.auth/staff.json" });
+
+  test("is refused the Users and Audit pages and does not see them in the menu", async ({ page }) => {
+    await page.goto("/scans");
+    await expect(page.getByTestId("current-user-email")).toHaveText(STAFF.email);
+    await expect(page.getByTestId("nav-scans")).toBeVisible();
+    await expect(page.getByTestId("nav-users")).toHaveCount(0);
+    await expect(page.getByTestId("nav-audit")).toHaveCount(0);
+
+    await page.goto("/users");
+    await expect(page).toHaveURL(/\/forbidden$/);
+    await expect(page.getByTestId("forbidden")).toBeVisible();
+    await expect(page.getByTestId("users-table")).toHaveCount(0);
+
+    await page.goto("/audit");
+    await expect(page).toHaveURL(/\/forbidden$/);
+  });
+});
+
+test.describe("signing in and out", () => {
+  test("a visitor who is not signed in is sent to sign-in", async ({ page }) => {
+    await page.goto("/users");
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await page.goto("/scans");
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+
+  test("a wrong password is refused", async ({ page }) => {
+    await submitSignIn(page, STAFF.email, "not-the-password");
+    await expect(page.getByTestId("sign-in-error-credentials")).toBeVisible();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await page.goto("/scans");
+    await expect(page).toHaveURL(/\/sign-in$/);
+    // The right password still works (and clears the failure count for the next runs).
+    await signIn(page, STAFF.email, STAFF.password);
+  });
+
+  test("too many failures lock the e-mail and say so", async ({ page }) => {
+    const email = `locked-${randomUUID()}@example.com`;
+    for (let i = 0; i < 5; i++) {
+      await submitSignIn(page, email, "wrong");
+      await expect(page.getByTestId("sign-in-error-credentials")).toBeVisible();
+    }
+    await submitSignIn(page, email, "wrong");
+    await expect(page.getByTestId("sign-in-error-throttled")).toBeVisible();
+  });
+
+  test("sign-out ends the session", async ({ page }) => {
+    await signIn(page, STAFF.email, STAFF.password);
+    await page.getByTestId("sign-out").click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await page.goto("/scans");
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+});
+
+test("admin creates a user who then signs in and switches the language to English", async ({ browser }) => {
+  const email = `e2e-${randomUUID().slice(0, 8)}@example.com`;
+  const password = "new-user-password";
+
+  const admin = await browser.newContext({ storageState: "e2e/.auth/admin.json" });
+  const adminPage = await admin.newPage();
+  await adminPage.goto("/users");
+  await adminPage.getByTestId("user-create-open").click();
+  const form = adminPage.getByTestId("user-form");
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="name"]').fill("E2E Staff");
+  await form.locator('select[name="role"]').selectOption("staff");
+  await form.locator('input[name="password"]').fill(password);
+  await adminPage.getByTestId("user-form-submit").click();
+  await expect(adminPage.getByTestId("user-create-dialog")).toHaveCount(0);
+  await expect(adminPage.getByTestId("users-table")).toContainText(email);
+
+  // The same e-mail again is refused on the e-mail field.
+  await adminPage.getByTestId("user-create-open").click();
+  await form.locator('input[name="email"]').fill(email.toUpperCase());
+  await form.locator('input[name="password"]').fill(password);
+  await adminPage.getByTestId("user-form-submit").click();
+  await expect(adminPage.getByTestId("user-form-error-email")).toBeVisible();
+  await admin.close();
+
+  const user = await browser.newContext();
+  const page = await user.newPage();
+  await signIn(page, email, password);
+  await expect(page.getByTestId("nav-users")).toHaveCount(0);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+  await expect(page.getByTestId("nav-scans")).toHaveText("Сканирования");
+
+  await page.getByTestId("language-en").click();
+  await expect(page.getByTestId("nav-scans")).toHaveText("Scans");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByTestId("sign-out")).toHaveText(/Sign out/);
+  // Saved on the account: it survives signing out and in again.
+  await page.getByTestId("sign-out").click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.context().clearCookies();
+  await signIn(page, email, password);
+  await expect(page.getByTestId("nav-scans")).toHaveText("Scans");
+  await user.close();
+});
