@@ -93,11 +93,12 @@ export type StatusListRow = {
 export type UnmappedCodeRow = { code: string; count: number; firstSeenAt: string; lastSeenAt: string };
 
 /** The statuses page: every status with how many orders sit in it, and the codes seen without a row. */
-export async function getStatusList(): Promise<{ statuses: StatusListRow[]; unmapped: UnmappedCodeRow[] }> {
-  const [statuses, counts, unmapped] = await Promise.all([
+export async function getStatusList(): Promise<{ statuses: StatusListRow[]; unmapped: UnmappedCodeRow[]; imshopStatuses: string[] }> {
+  const [statuses, counts, unmapped, answered] = await Promise.all([
     prisma.orderStatus.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
     prisma.order.groupBy({ by: ["statusCode"], _count: { _all: true } }),
     prisma.unmappedStatusCode.findMany({ orderBy: [{ lastSeenAt: "desc" }] }),
+    prisma.order.findMany({ where: { imshopStatus: { not: null } }, distinct: ["imshopStatus"], select: { imshopStatus: true }, take: 100 }),
   ]);
   const byCode = new Map(counts.map((c) => [c.statusCode, c._count._all]));
   const known = new Set(statuses.map((s) => s.code));
@@ -113,6 +114,10 @@ export async function getStatusList(): Promise<{ statuses: StatusListRow[]; unma
       sortOrder: s.sortOrder,
       orders: byCode.get(s.code) ?? 0,
     })),
+    // IMSHOP statuses to suggest when mapping: those already mapped and those IMSHOP has answered with.
+    imshopStatuses: [...new Set([...statuses.map((s) => s.imshopStatus), ...answered.map((a) => a.imshopStatus)])]
+      .filter((v): v is string => !!v)
+      .sort(),
     // A code mapped since it was counted is no longer a warning, even before its row is cleared.
     unmapped: unmapped
       .filter((u) => !known.has(u.code))

@@ -34,7 +34,11 @@ export const statusCodeSchema = z
   .string({ error: "Expected a status code (string)" })
   .trim()
   .min(1, "Must not be empty")
-  .max(64, "At most 64 characters");
+  .max(64, "At most 64 characters")
+  // eslint-disable-next-line no-control-regex
+  .regex(/^[^\u0000-\u001f\u007f]+$/, "Control characters are not allowed")
+  // The code is a URL segment on the status pages; "." and ".." would be rewritten by browsers.
+  .refine((v) => v !== "." && v !== "..", "Not a valid code");
 
 /** Roubles with at most 2 decimals on the wire → integer kopecks in the database. */
 export const roublesToKopecks = z
@@ -119,12 +123,8 @@ export type CancelOrderRequest = z.infer<typeof cancelOrderRequestSchema>;
 
 export const orderStatusFormSchema = z
   .object({
-    code: z
-      .string()
-      .trim()
-      .min(1, "Required")
-      .max(64, "At most 64 characters")
-      .regex(/^[A-Za-z0-9_.:-]+$/, "Latin letters, digits and _ . : - only"),
+    // Any code a merchant system may send, so every unmapped code seen in traffic can be described.
+    code: statusCodeSchema,
     description: z.string().trim().min(1, "Required").max(200, "At most 200 characters"),
     buyerText: z.string().trim().min(1, "Required").max(200, "At most 200 characters"),
     imshopStatus: optionalText(64),
