@@ -1,6 +1,6 @@
 import { inTransaction } from "@/lib/db";
 import { sendImshopPush } from "@/lib/imshop/client";
-import { getImshopSettings } from "@/lib/imshop/imshop-settings";
+import { ensureImshopSettings } from "@/lib/imshop/imshop-settings";
 import { logger } from "@/lib/logger";
 import { finishAttempt, type FinishedAttempt } from "@/lib/outbox/finish-attempt";
 import { recordOrderAnswer } from "@/lib/outbox/record-order-answer";
@@ -13,7 +13,8 @@ export type DeliverResult = { sent: false; reason: string } | ({ sent: true; sta
  * transaction held open), record the answer and the next step (transaction).
  */
 export async function deliverDelivery({ deliveryId, signal }: { deliveryId: string; signal?: AbortSignal }): Promise<DeliverResult> {
-  const settings = await getImshopSettings();
+  // Read fresh, not from the 5-second cache: a fixed URL or key must apply to the very next attempt.
+  const settings = await ensureImshopSettings();
   const started = await inTransaction(undefined, (tx) => startAttempt(tx, deliveryId, settings));
   if (!started.go) return { sent: false, reason: started.reason };
 

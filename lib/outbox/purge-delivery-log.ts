@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { getImshopSettings } from "@/lib/imshop/imshop-settings";
+import { ensureImshopSettings } from "@/lib/imshop/imshop-settings";
 import { logger } from "@/lib/logger";
 
 const BATCH = 5000;
@@ -14,7 +14,7 @@ export type PurgeReport = { attempts: number; deliveries: number; cutoff: Date }
  * Deletes in batches so a large backlog does not hold long locks.
  */
 export async function purgeDeliveryLog({ now = new Date(), retentionDays }: { now?: Date; retentionDays?: number } = {}): Promise<PurgeReport> {
-  const days = retentionDays ?? (await getImshopSettings()).deliveryLogRetentionDays;
+  const days = retentionDays ?? (await ensureImshopSettings()).deliveryLogRetentionDays;
   const cutoff = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
   let attempts = 0;
   for (;;) {

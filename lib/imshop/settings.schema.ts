@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+// The IMSHOP connection form, shared by the server action and the client form.
+
+const pushUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), "Must be an http(s) URL")
+  .refine((v) => v === "" || URL.canParse(v), "Must be a valid URL");
+
+const ip = z.union([z.ipv4(), z.ipv6()]);
+
+const int = (min: number, max: number) => z.coerce.number({ error: "Must be a number" }).int("Must be a whole number").min(min).max(max);
+
+export const imshopSettingsSchema = z
+  .object({
+    scanStatusUrl: pushUrl,
+    orderStatusUrl: pushUrl,
+    /** Write-only: empty keeps the stored key. */
+    outboundKey: z.string().trim().max(1000).default(""),
+    clearOutboundKey: z.boolean().default(false),
+    outboundKeyHeader: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "Must be a valid HTTP header name"),
+    /** One address per line (or comma-separated); empty allows every source. */
+    allowedIps: z
+      .string()
+      .max(10000)
+      .default("")
+      .transform((v) => v.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))
+      .pipe(z.array(ip, { error: "Each entry must be an IPv4 or IPv6 address" }).max(200)),
+    timeoutMs: int(100, 120_000),
+    maxAttempts: int(1, 100),
+    backoffBaseMs: int(10, 3_600_000),
+    backoffMaxMs: int(10, 86_400_000),
+    circuitFailureThreshold: int(1, 1000),
+    circuitProbeAfterMs: int(100, 86_400_000),
+    deliveryLogRetentionDays: int(1, 3650),
+  })
+  .refine((s) => s.backoffMaxMs >= s.backoffBaseMs, { path: ["backoffMaxMs"], message: "Must not be less than the base back-off" });
+
+export type ImshopSettingsInput = z.input<typeof imshopSettingsSchema>;
+export type ImshopSettingsValues = z.output<typeof imshopSettingsSchema>;
+
+export const rotateWebhookKeySchema = z.object({
+  /** How long IMSHOP may keep using the old key; 0 revokes it at once. */
+  previousValidHours: int(0, 720).default(24),
+});
+
+export const testRequestSchema = z.object({ kind: z.enum(["scan_status", "order_status"]) });
