@@ -1,0 +1,34 @@
+import { inTransaction, type Tx } from "@/lib/db";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/http/app-error";
+import type { UpdateApiKeyInput } from "@/lib/api-keys/api-keys.schema";
+
+export async function assertPointsExist(db: Tx, pointIds: string[]) {
+  if (pointIds.length === 0) return;
+  const found = await db.loyaltyPoint.count({ where: { id: { in: pointIds } } });
+  if (found !== new Set(pointIds).size) throw new AppError("validation", "Unknown point", { fields: { pointIds: "Unknown point" } });
+}
+
+/** Renames a key or changes the points it may act for (none = every point). Its value and scopes stay. */
+export async function updateApiKey({ input, actor, tx }: { input: UpdateApiKeyInput; actor: Actor; tx?: Tx }) {
+  return inTransaction(tx, async (db) => {
+    const before = await db.apiKey.findUnique({ where: { id: input.id }, select: { name: true, points: { select: { pointId: true } } } });
+    if (!before) throw new AppError("not_found", "API key not found", { fields: { form: "API key not found" } });
+    await assertPointsExist(db, input.pointIds);
+    const pointIds = [...new Set(input.pointIds)];
+    await db.apiKeyPoint.deleteMany({ where: { apiKeyId: input.id } });
+    await db.apiKey.update({
+      where: { id: input.id },
+      data: { name: input.name, points: { create: pointIds.map((pointId) => ({ pointId })) } },
+    });
+    await recordAudit({
+      actor,
+      action: "apikey.update",
+      entityType: "ApiKey",
+      entityId: input.id,
+      before: { name: before.name, pointIds: before.points.map((p) => p.pointId) },
+      after: { name: input.name, pointIds },
+      tx: db,
+    });
+  });
+}
