@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BARCODE_TYPE_IDS, DEFAULT_BARCODE_TYPE, isBarcodeType, toBcid } from "@/lib/barcode-render/barcode-types";
-import { barcodeTextProblem, renderBarcode } from "@/lib/barcode-render/render-barcode";
+import { barcodeListProblems, barcodeTextProblem, renderBarcode } from "@/lib/barcode-render/render-barcode";
 
 describe("barcode type mapping", () => {
   it("maps IMSHOP's wire names to bwip-js encoders", () => {
@@ -49,6 +49,17 @@ describe("barcode text validation", () => {
   it("refuses empty and oversized text", () => {
     expect(barcodeTextProblem("code128", "")).toMatch(/empty/);
     expect(barcodeTextProblem("qr", "x".repeat(1001))).toMatch(/longer/);
+  });
+});
+
+describe("barcodeListProblems", () => {
+  it("points at each bad code by index, up to the limit", () => {
+    expect(barcodeListProblems("ean13", ["4601234567893", "ABC", "4601234567890"])).toEqual([
+      { index: 1, reason: expect.stringMatching(/EAN-13/) },
+      { index: 2, reason: expect.stringMatching(/check digit/i) },
+    ]);
+    expect(barcodeListProblems("code128", ["OK1", "ПЛОХО", "ОЧЕНЬ"], 1)).toEqual([{ index: 1, reason: expect.stringMatching(/Latin/) }]);
+    expect(barcodeListProblems("qr", ["ЛЮБОЙ", "any"])).toEqual([]);
   });
 });
 

@@ -11,15 +11,45 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 
 /**
  * Why `text` cannot be drawn as `type`, in the encoder's own words ("EAN-13 must be 12 or 13 digits"),
- * or null when it can. Rendering is the only reliable check: bwip-js knows each symbology's rules.
+ * or null when it can. Encoding is the only reliable check: bwip-js knows each symbology's rules.
  */
 export function barcodeTextProblem(type: BarcodeType, text: string): string | null {
   try {
-    renderSvg(type, text);
+    check(type, text);
+    bwipjs.raw(options(type, text));
     return null;
   } catch (error) {
     return describe(error);
   }
+}
+
+// Codes up to this length fit every 2D symbol (the smallest capacity, PDF417's, is about 1,100 bytes).
+const SHORT_CODE = 200;
+
+/**
+ * The problems in a list of codes (a pool import), at most `limit`. Encoding a 2D symbol costs
+ * milliseconds, too slow for tens of thousands of codes, so where the rule is known exactly (Code 128
+ * carries any printable ASCII, a 2D symbol any short text) it is applied without encoding.
+ */
+export function barcodeListProblems(type: BarcodeType, codes: string[], limit = 10): { index: number; reason: string }[] {
+  const problems: { index: number; reason: string }[] = [];
+  const cheap = type === "code128" || BARCODE_TYPES[type].twoD;
+  for (let index = 0; index < codes.length && problems.length < limit; index++) {
+    const code = codes[index];
+    let reason: string | null;
+    if (cheap && code.length <= SHORT_CODE) {
+      try {
+        check(type, code);
+        reason = null;
+      } catch (error) {
+        reason = describe(error);
+      }
+    } else {
+      reason = barcodeTextProblem(type, code);
+    }
+    if (reason) problems.push({ index, reason });
+  }
+  return problems;
 }
 
 /** Draws the barcode as the till will scan it: SVG for the dashboard, PNG for anything that needs pixels. */

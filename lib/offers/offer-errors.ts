@@ -11,7 +11,7 @@ export type OfferRuleKey =
   | "promocodeNotEncodable"
   | "codesNotEncodable"
   | "notPool"
-  | "notUsersTargeting"
+  | "badLines"
   | "unknownSegments"
   | "segmentNotFound"
   | "segmentExists"
@@ -29,7 +29,7 @@ const RULES: Record<OfferRuleKey, { code: ErrorCode; field: string; message: str
   promocodeNotEncodable: { code: "validation", field: "promocode", message: "The promocode cannot be drawn in this barcode type" },
   codesNotEncodable: { code: "validation", field: "csv", message: "Some codes cannot be drawn in this offer's barcode type" },
   notPool: { code: "unprocessable", field: "offerId", message: "The offer uses one shared promocode, not a pool" },
-  notUsersTargeting: { code: "unprocessable", field: "offerId", message: "The offer is not targeted at a list of users" },
+  badLines: { code: "validation", field: "csv", message: "Some lines cannot be imported" },
   unknownSegments: { code: "validation", field: "segmentIds", message: "Unknown segments" },
   segmentNotFound: { code: "not_found", field: "segmentId", message: "Segment not found" },
   segmentExists: { code: "conflict", field: "id", message: "A segment with this id already exists" },

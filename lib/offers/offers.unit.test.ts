@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exclusionReasons, offerStatus, type EligibilityFacts } from "@/lib/offers/offer-status";
 import { offerInputSchema, offersRequestSchema, redeemRequestSchema } from "@/lib/offers/offers.schema";
+import { describeProblems, parseCsvColumn } from "@/lib/offers/parse-csv-column";
 
 const now = new Date("2026-03-01T12:00:00Z");
 const hourAgo = new Date(now.getTime() - 3600_000);
@@ -100,5 +101,25 @@ describe("offerInputSchema", () => {
     expect(bad({ id: "preview" })).toBe("id");
     expect(bad({ id: "PROMO 1" })).toBe("id");
     expect(bad({ barcodeType: "qrcode" })).toBe("barcodeType");
+  });
+});
+
+describe("parseCsvColumn", () => {
+  it("reads the first column of comma, semicolon and quoted CSV, skipping the header, blanks and duplicates", () => {
+    const csv = '\uFEFFcode;note\r\nAAA1;first\n\n"BB,2",x\nAAA1\n  CCC3\t1\n';
+    const parsed = parseCsvColumn(csv, { headers: ["code"], maxLength: 10 });
+    expect(parsed.values).toEqual([
+      { value: "AAA1", line: 2 },
+      { value: "BB,2", line: 4 },
+      { value: "CCC3", line: 6 },
+    ]);
+    expect(parsed.duplicates).toBe(1);
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it("keeps a first row that is not a header and reports values that are too long", () => {
+    const parsed = parseCsvColumn("u1\nTOO-LONG-VALUE\n", { headers: ["userid"], maxLength: 5 });
+    expect(parsed.values.map((v) => v.value)).toEqual(["u1"]);
+    expect(describeProblems(parsed.problems)).toBe("line 2: longer than 5 characters");
   });
 });
