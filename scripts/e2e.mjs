@@ -24,6 +24,10 @@ const cleanups = [];
 let server = null;
 
 async function main() {
+  // Another portal already on the port would silently answer in place of the one built here.
+  if (await fetch(`${baseUrl}/api/health`).then(() => true, () => false)) {
+    throw new Error(`something already listens on ${baseUrl}; stop it or set E2E_PORT`);
+  }
   const databaseUrl = throwawayDatabaseUrl("imshop_e2e");
   cleanups.push(async () => {
     await dropDatabase(databaseUrl);
