@@ -35,7 +35,6 @@ export const statusCodeSchema = z
   .trim()
   .min(1, "Must not be empty")
   .max(64, "At most 64 characters")
-  // eslint-disable-next-line no-control-regex
   .regex(/^[^\u0000-\u001f\u007f]+$/, "Control characters are not allowed")
   // The code is a URL segment on the status pages; "." and ".." would be rewritten by browsers.
   .refine((v) => v !== "." && v !== "..", "Not a valid code");

@@ -29,7 +29,8 @@ describe("merchant API: authentication", () => {
   it("refuses a missing, wrong, revoked or out-of-scope key with 401, even with a broken body", async () => {
     const loyaltyOnly = await createApiKey(["loyalty"]);
     const revoked = await createApiKey(["orders"], { revoked: true });
-    for (const h of [{}, { apikey: "nope" }, { apikey: loyaltyOnly }, { authorization: `Bearer ${revoked}` }]) {
+    const attempts: Record<string, string>[] = [{}, { apikey: "nope" }, { apikey: loyaltyOnly }, { authorization: `Bearer ${revoked}` }];
+    for (const h of attempts) {
       const res = await callRoute(upsertRoute, { body: newOrder(), headers: h });
       expect(res.status).toBe(401);
     }
