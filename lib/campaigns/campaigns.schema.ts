@@ -18,8 +18,8 @@ const text = (field: TextField) =>
     .string()
     .trim()
     .max(LIMITS[field], `At most ${LIMITS[field]} characters`)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+    .transform((v) => (v ? v : undefined))
+    .optional();
 
 const localeTexts = z.object({
   alertTitle: text("alertTitle"),

@@ -119,8 +119,10 @@ async function moderateOne({
   const campaign = scan.campaign ? { ...scan.campaign, texts: parseCampaignTexts(scan.campaign.texts) } : null;
   const texts = resolveScanTexts({ outcome: decision, locale: appLocale(scan.data), campaign, points: scan.bonusPoints });
   if (message) {
-    texts.statusMessage = message;
-    texts.alertMessage = message;
+    // One message for a bulk decision may say "{points}": each scan gets its own number.
+    const filled = message.replace(/\{points\}/g, String(scan.bonusPoints ?? 0));
+    texts.statusMessage = filled;
+    texts.alertMessage = filled;
   }
   const updated = await tx.scan.update({
     where: { id: scan.id },
