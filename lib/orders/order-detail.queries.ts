@@ -60,6 +60,11 @@ export type OrderDetail = {
 
 const BODY_LIMIT = 4000;
 
+/** The page title needs only the number; the whole detail is read once, by the page. */
+export async function getOrderNumber(id: string): Promise<string | null> {
+  return (await prisma.order.findUnique({ where: { id }, select: { internalId: true } }))?.internalId ?? null;
+}
+
 export async function getOrderDetail(id: string): Promise<OrderDetail | null> {
   const order = await prisma.order.findUnique({ where: { id } });
   if (!order) return null;

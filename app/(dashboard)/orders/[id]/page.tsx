@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/require-role";
-import { getOrderDetail } from "@/lib/orders/order-detail.queries";
+import { getOrderDetail, getOrderNumber } from "@/lib/orders/order-detail.queries";
 import { listStatusOptions } from "@/lib/orders/orders.queries";
 import { PageHeader } from "@/components/shell/page-header";
 import { ui } from "@/components/shell/ui-classes";
@@ -13,8 +13,8 @@ import { StatusBadge } from "../status-badge";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("orders");
-  const order = await getOrderDetail((await params).id);
-  return { title: order ? t("detail.title", { number: order.internalId }) : t("title") };
+  const number = await getOrderNumber((await params).id);
+  return { title: number ? t("detail.title", { number }) : t("title") };
 }
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
