@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { Locale } from "@/i18n/locales";
+import { DeliveryCounters } from "@/components/shell/delivery-counters";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import type { NavSection } from "@/components/shell/nav-sections";
@@ -14,7 +15,7 @@ export async function Header({ user, locale, sections }: { user: SessionUser; lo
       <MobileNav sections={sections} />
       <div className="flex-1" />
       {/* Status widgets (e.g. delivery counters) go here, left of the user controls. */}
-      <div className="flex items-center gap-3" data-testid="header-widgets"></div>
+      <div className="flex items-center gap-3" data-testid="header-widgets"><DeliveryCounters isAdmin={user.role === "admin"} /></div>
       <LanguageSwitch current={locale} />
       <div className="hidden h-6 w-px bg-slate-200 sm:block" />
       <div className="flex items-center gap-2.5" data-testid="current-user">
