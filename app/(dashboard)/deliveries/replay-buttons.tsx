@@ -19,15 +19,19 @@ function ConfirmButton({ label, confirm, small, testId }: { label: string; confi
     start(async () => {
       const res = await confirm.run();
       setResult(res.ok ? { ok: true, text: res.message } : { ok: false, text: res.error });
-      if (res.ok) router.refresh();
     });
+  // Refreshed on close, not at once: the row holding this dialog may change or vanish.
+  const close = () => {
+    setOpen(false);
+    if (result?.ok) router.refresh();
+  };
   return (
     <>
       <button type="button" className={`${ui.buttonSecondary} ${small ? ui.buttonSmall : ""}`} onClick={() => (setResult(null), setOpen(true))} data-testid={testId}>
         {label}
       </button>
       {open ? (
-        <Modal title={confirm.title} onClose={() => setOpen(false)} testId={`${testId}-dialog`}>
+        <Modal title={confirm.title} onClose={close} testId={`${testId}-dialog`}>
           <p className="text-sm text-slate-600">{confirm.text}</p>
           {result ? (
             <p role={result.ok ? "status" : "alert"} className={`mt-3 ${result.ok ? ui.alertSuccess : ui.alertError}`} data-testid={`${testId}-result`}>
@@ -35,7 +39,7 @@ function ConfirmButton({ label, confirm, small, testId }: { label: string; confi
             </p>
           ) : null}
           <div className="mt-4 flex justify-end gap-2">
-            <button type="button" className={ui.buttonSecondary} onClick={() => setOpen(false)}>
+            <button type="button" className={ui.buttonSecondary} onClick={close} data-testid={`${testId}-close`}>
               {result ? common("close") : common("cancel")}
             </button>
             {result?.ok ? null : (
