@@ -91,6 +91,7 @@ function offerWhere(filters: OfferListFilters, now: Date): Prisma.OfferWhereInpu
   }
   if (filters.targeting) and.push({ targeting: filters.targeting });
   if (filters.mode) and.push({ promocodeMode: filters.mode });
+  if (filters.segment) and.push({ segments: { some: { segmentId: filters.segment } } });
   // The same rule as offerStatus(), as a query.
   if (filters.status === "inactive") and.push({ active: false });
   if (filters.status === "scheduled") and.push({ active: true, startsAt: { gt: now } });
@@ -129,4 +130,10 @@ async function toRows(offers: Selected[], now: Date): Promise<OfferRow[]> {
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
   }));
+}
+
+/** A code from a pool offer, to preview its barcode in the form. */
+export async function findSampleCode(offerId: string): Promise<string | null> {
+  const row = await prisma.offerCode.findFirst({ where: { offerId }, select: { code: true } });
+  return row?.code ?? null;
 }

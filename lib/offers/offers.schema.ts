@@ -142,6 +142,7 @@ export const offerListFilters = z.object({
   status: z.enum(OFFER_STATUSES),
   targeting: z.enum(TARGETINGS),
   mode: z.enum(PROMOCODE_MODES),
+  segment: segmentIdField,
 });
 export type OfferListFilters = Partial<z.infer<typeof offerListFilters>>;
 

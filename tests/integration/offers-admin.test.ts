@@ -22,7 +22,7 @@ describe("offer management", () => {
     const created = await prisma.auditLog.findFirstOrThrow({ where: { entityId: offer.id, action: "offer.create" } });
     expect(created.after).toMatchObject({ id: offer.id, targeting: "segments", segmentIds: [seg] });
 
-    const updated = await updateOffer({ actor, offerId: offer.id, input: { ...offer, id: "IGNORED", name: "Renamed", targeting: "everyone", startsAt: null, expiresAt: null } });
+    const updated = await updateOffer({ actor, offerId: offer.id, input: { ...offer, barcodeType: "code128", id: "IGNORED", name: "Renamed", targeting: "everyone", startsAt: null, expiresAt: null } });
     expect(updated).toMatchObject({ id: offer.id, name: "Renamed", targeting: "everyone", segmentIds: [] });
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: offer.id, action: "offer.update" } });
     expect(audit.before).toMatchObject({ name: offer.name, segmentIds: [seg] });

@@ -1,0 +1,20 @@
+"use server";
+
+import { createSegment, renameSegment } from "@/lib/offers/save-segment";
+import { deleteSegment } from "@/lib/offers/delete-segment";
+import { runOfferAction, type ActionResult } from "@/lib/offers/run-offer-action";
+import { segmentIdInputSchema, segmentInputSchema } from "@/lib/offers/offers.schema";
+
+type SegmentResult = { id: string; name: string; source: string };
+
+export async function createSegmentAction(input: unknown): Promise<ActionResult<SegmentResult>> {
+  return runOfferAction("admin", segmentInputSchema, input, (data, actor) => createSegment({ actor, input: data }));
+}
+
+export async function renameSegmentAction(input: unknown): Promise<ActionResult<SegmentResult>> {
+  return runOfferAction("admin", segmentInputSchema, input, (data, actor) => renameSegment({ actor, input: data }));
+}
+
+export async function deleteSegmentAction(input: unknown): Promise<ActionResult<{ segmentId: string }>> {
+  return runOfferAction("admin", segmentIdInputSchema, input, ({ segmentId }, actor) => deleteSegment({ actor, segmentId }));
+}
