@@ -331,7 +331,7 @@ describe("POST /api/imshop/scans: authentication", () => {
   const body = () => ({ barcode: shoeCode(freshGtin()).text, userId: uid("auth"), timestamp: nextTs() });
 
   it("rejects a missing or wrong key with 401 and stores nothing", async () => {
-    for (const headers of [{}, { authorization: "Bearer wrong-key" }, { authorization: "Basic Zm9vOmJhcg==" }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: "Bearer wrong-key" }, { authorization: "Basic Zm9vOmJhcg==" }]) {
       const b = body();
       const res = await callRoute(register, { body: b, headers });
       expect(res.status).toBe(401);
