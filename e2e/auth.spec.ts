@@ -55,6 +55,7 @@ test.describe("signing in and out", () => {
   });
 
   test("too many failures lock the e-mail and say so", async ({ page }) => {
+    test.slow();
     const email = `locked-${randomUUID()}@example.com`;
     for (let i = 0; i < 5; i++) {
       await submitSignIn(page, email, "wrong");
@@ -74,6 +75,8 @@ test.describe("signing in and out", () => {
 });
 
 test("admin creates a user who then signs in and switches the language to English", async ({ browser }) => {
+  // Three sign-ins (each a bcrypt check) and a user creation: longer than one page visit.
+  test.slow();
   const email = `e2e-${randomUUID().slice(0, 8)}@example.com`;
   const password = "new-user-password";
 
