@@ -57,7 +57,9 @@ export function scanWhere(filters: ScanListFilters): Prisma.ScanWhereInput[] {
     // registration decodes it, so it matches by normalised code or by product.
     const decoded = decodeBarcode(filters.code);
     const or: Prisma.ScanWhereInput[] = [{ code: decoded.code }, { code: filters.code }];
-    if (decoded.gtin) or.push({ gtin: decoded.gtin });
+    // A marking code names one item (GTIN + serial); a bare GTIN or EAN names the product.
+    if (decoded.gtin && decoded.serial) or.push({ gtin: decoded.gtin, serial: decoded.serial });
+    else if (decoded.gtin) or.push({ gtin: decoded.gtin });
     if (/^[0-9a-f-]{36}$/i.test(filters.code)) or.push({ id: filters.code.toLowerCase() });
     where.push({ OR: or });
   }
