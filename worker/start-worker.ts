@@ -133,6 +133,7 @@ const graphileLogger = new Logger((scope) => (level, message, meta) => {
   const fields = { ...scope, ...(meta ?? {}) };
   if (level === "error") log.error(fields, message);
   else if (level === "warning") log.warn(fields, message);
-  else if (level === "info") log.info(fields, message);
+  // graphile's info lines (one per job, with the whole job) would drown ours: kept at debug.
+  else if (level === "info" && !("job" in fields)) log.info(fields, message);
   else log.debug(fields, message);
 });
