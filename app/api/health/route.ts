@@ -7,8 +7,9 @@ const version = pkg.version;
 
 export const dynamic = "force-dynamic";
 
-// A load balancer should hear "down" quickly rather than wait on a database that does not answer.
-const DB_TIMEOUT_MS = 2000;
+// A load balancer should hear "down" rather than wait forever on a database that does not answer;
+// generous enough that a cold start or a busy pool is not reported as an outage.
+const DB_TIMEOUT_MS = 5000;
 
 /** Liveness and database reachability, for load balancers and the start scripts. */
 export async function GET() {
