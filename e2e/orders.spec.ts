@@ -14,7 +14,7 @@ test.beforeAll(async () => {
   }, "/order-status");
 });
 test.afterAll(async () => {
-  await fake.close();
+  await fake?.close();
 });
 
 /** Opens the first order the list shows for a URL filter, and returns its number. */

@@ -58,7 +58,7 @@ export function StatusForm({ mode, initial, others, imshopStatuses, onDone }: Pr
         readOnly={extra.readOnly}
         value={draft[name]}
         onChange={(e) => set(name, e.target.value)}
-        className={`${ui.input} mt-1.5 ${extra.readOnly ? "bg-slate-50 text-slate-500" : ""}`}
+        className={`${ui.input} mt-1.5 read-only:bg-slate-50 read-only:text-slate-500`}
         aria-invalid={!!error?.fields[name]}
         data-testid={`status-field-${name}`}
       />

@@ -28,8 +28,9 @@ export async function OrderTimeline({ events, statuses }: { events: (ChangeEvent
               </span>
               <span className="text-xs text-slate-500">{when(e.at)}</span>
             </div>
-            <p className="mt-0.5 text-xs text-slate-600">
-              {t(`sources.${e.source}`)} · {e.actorLabel}
+            <p className="mt-0.5 text-xs text-slate-600" data-testid="timeline-actor">
+              {t(`sources.${e.source}`)}
+              {who(e) ? ` · ${who(e)}` : ""}
             </p>
             {e.message ? <p className="mt-1 text-sm text-slate-800" data-testid="timeline-message">«{e.message}»</p> : null}
             {e.reason ? <p className="mt-1 text-sm text-slate-700">{t("timeline.reason", { reason: e.reason })}</p> : null}
@@ -71,6 +72,13 @@ export async function OrderTimeline({ events, statuses }: { events: (ChangeEvent
       )}
     </ol>
   );
+}
+
+/** The person, or the API key's name; IMSHOP and the system are named by the source alone. */
+function who(e: ChangeEvent): string | null {
+  if (e.source === "staff") return e.actorLabel;
+  if (e.source === "api") return e.actorLabel.replace(/^API key: /, "");
+  return null;
 }
 
 function Block({ title, body }: { title: string; body: string }) {
