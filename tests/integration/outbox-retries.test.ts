@@ -46,7 +46,7 @@ const statusOf = (body: unknown) => (body as { status: string }).status;
 
 describe("outbox: IMSHOP down, then up", () => {
   it("retries through 500s, dropped connections and timeouts, then delivers once", async () => {
-    await configureImshop(fake, { timeoutMs: 300, maxAttempts: 10 });
+    await configureImshop(fake, { timeoutMs: 1500, maxAttempts: 10 });
     const modes: FakeMode[] = [500, "drop", "hang", 503];
     fake.respondWith(downThenUp(4, (i) => modes[i - 1]), "/scan-status");
     await startTestWorker();
@@ -59,7 +59,7 @@ describe("outbox: IMSHOP down, then up", () => {
     const log = await attemptsOf(id);
     expect(log.map((a) => a.responseStatus)).toEqual([500, null, null, 503, 204]);
     expect(log[1].error).toBeTruthy();
-    expect(log[2].error).toContain("timeout after 300 ms");
+    expect(log[2].error).toContain("timeout after 1500 ms");
     expect(log[0].responseBody).toContain("fake 500");
     for (const a of log) expect(a.latencyMs).toBeGreaterThanOrEqual(0);
   });
@@ -141,7 +141,10 @@ describe("outbox: configuration errors", () => {
     const log = await attemptsOf(id);
     const sent = requestsFor(fake, entityId).map((r) => r.at);
     for (let i = 1; i < sent.length; i++) expect(sent[i] - sent[i - 1]).toBeLessThan(400 + 1500);
-    expect(log.every((a) => a.responseStatus === status)).toBe(true);
+    // (The newest row may still be on the wire: no status and no error yet.)
+    const answered = log.filter((a) => a.responseStatus !== null || a.error !== null);
+    expect(answered.length).toBeGreaterThanOrEqual(2);
+    expect(answered.map((a) => a.responseStatus)).toEqual(answered.map(() => status));
 
     fake.respondWith(204, "/scan-status");
     await waitForDelivery(id, (d) => d.state === "delivered");
