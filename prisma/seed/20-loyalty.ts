@@ -28,7 +28,8 @@ function generator(seed: number) {
   let s = seed;
   return (n: number) => {
     s = (s * 1103515245 + 12345) % 2147483648;
-    return s % n;
+    // The high bits: an LCG's low bits repeat with a short period.
+    return Math.floor(s / 65536) % n;
   };
 }
 
