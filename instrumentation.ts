@@ -6,15 +6,20 @@ export async function register() {
   if (!env.WORKER_IN_PROCESS) return;
   const { startWorker } = await import("@/worker/start-worker");
   const { logger } = await import("@/lib/logger");
-  try {
-    await startWorker({
-      databaseUrl: databaseUrl(),
-      concurrency: env.WORKER_CONCURRENCY,
-      pollInterval: env.WORKER_POLL_INTERVAL_MS,
-      preparedStatements: env.WORKER_PREPARED_STATEMENTS,
-    });
-  } catch (error) {
-    // The dashboard and webhooks still work; pushes wait in the outbox until a worker runs.
-    logger.error({ err: error }, "the in-process outbox worker could not start");
-  }
+  const start = async (delayMs: number): Promise<void> => {
+    try {
+      await startWorker({
+        databaseUrl: databaseUrl(),
+        concurrency: env.WORKER_CONCURRENCY,
+        pollInterval: env.WORKER_POLL_INTERVAL_MS,
+        preparedStatements: env.WORKER_PREPARED_STATEMENTS,
+      });
+    } catch (error) {
+      // The dashboard and webhooks keep working; pushes wait in the outbox until the worker is up.
+      logger.error({ err: error, retryInMs: delayMs }, "the in-process outbox worker could not start");
+      setTimeout(() => void start(Math.min(delayMs * 2, 60_000)), delayMs).unref();
+    }
+  };
+  // Not awaited: the server must not wait for the worker (nor fail with it) to serve requests.
+  void start(5000);
 }

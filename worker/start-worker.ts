@@ -1,139 +1,74 @@
-import { EventEmitter } from "node:events";
-import pg from "pg";
-import { Logger, run, runMigrations, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import { logger } from "@/lib/logger";
-import { deliverDelivery } from "@/lib/outbox/deliver-delivery";
-import { DELIVER_TASK, PURGE_TASK } from "@/lib/outbox/outbox-jobs";
-import { gcEntityQueues } from "@/lib/outbox/gc-entity-queues";
-import { purgeDeliveryLog } from "@/lib/outbox/purge-delivery-log";
-import { LIVENESS_KEY_SQL, recoverStalledJobs, type RecoveryReport } from "@/lib/outbox/recover-stalled-jobs";
+import type { RecoveryReport } from "@/lib/outbox/recover-stalled-jobs";
+import { startWorkerInstance, type StartWorkerOptions as InstanceOptions, type WorkerInstance } from "./worker-instance";
 
-export type StartWorkerOptions = {
-  databaseUrl: string;
-  concurrency: number;
-  pollInterval: number;
-  /** false on the embedded engine (PGlite shares one session, so named statements collide). */
-  preparedStatements?: boolean;
-  /** A job locked this long by a pool that no longer holds its liveness lock is released. */
-  stallGraceMs?: number;
-  /** How often this process looks for stalled jobs and orphaned deliveries. */
-  sweepIntervalMs?: number;
+export type StartWorkerOptions = InstanceOptions & {
+  /** First wait before restarting an instance that failed; doubles up to a minute. */
+  restartDelayMs?: number;
 };
 
 export type WorkerHandle = {
   /** Finishes running jobs (up to graphile's abort timeout), then releases everything. */
   stop: () => Promise<void>;
-  /** The graphile pool id that locks this worker's jobs. */
+  /** The graphile pool id that currently locks this worker's jobs (changes after a restart). */
   poolId: () => string | null;
   /** Runs the stalled-job sweep now (it also runs at start and every sweepIntervalMs). */
   recoverNow: () => Promise<RecoveryReport>;
 };
 
+const MAX_RESTART_DELAY_MS = 60_000;
 const log = logger.child({ component: "outbox-worker" });
 
 /**
- * Runs the outbox worker: graphile-worker's runner with the `deliver` and log-retention tasks, and a
- * liveness lock that lets other workers release this one's jobs at once if it dies (graphile alone
- * waits 4 hours). Used by `npm run worker` and, inside the web server, by instrumentation.ts.
+ * Starts the outbox worker and keeps it running: an instance that dies on its own (database restart,
+ * lost connection) is replaced by a fresh one, so pushes never stall until the next deploy.
+ * Used by `npm run worker` and, inside the web server, by instrumentation.ts. Throws if the first
+ * start fails (the database is unreachable), so a standalone worker exits for its supervisor to see.
  */
 export async function startWorker(opts: StartWorkerOptions): Promise<WorkerHandle> {
-  const pgPool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.concurrency + 3, application_name: "imshop-connect-worker" });
-  // An idle client's connection dropping must not crash the process; the pool replaces it.
-  pgPool.on("error", (error) => log.error({ err: error }, "worker database pool error"));
-  pgPool.on("connect", (client) => client.on("error", (error) => log.error({ err: error }, "worker database client error")));
-  const noPreparedStatements = opts.preparedStatements === false;
-  await runMigrations({ pgPool, noPreparedStatements, logger: graphileLogger });
+  const baseDelay = opts.restartDelayMs ?? 5000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let current: WorkerInstance | null = null;
+  let starting: Promise<unknown> | null = null;
 
-  const liveness = new pg.Client({ connectionString: opts.databaseUrl, application_name: "imshop-connect-worker-liveness" });
-  await liveness.connect();
-  const stopping = new AbortController();
-  let poolId: string | null = null;
-  let livenessHeld: Promise<void> | null = null;
-  let held = false;
-
-  const events: WorkerEvents = new EventEmitter();
-  events.on("pool:create", ({ workerPool }) => {
-    poolId = workerPool.id;
-    livenessHeld = liveness.query(`SELECT pg_advisory_lock(${LIVENESS_KEY_SQL})`, [workerPool.id]).then(() => {
-      held = true;
-    });
-  });
-
-  const runner: Runner = await run({
-    pgPool,
-    concurrency: opts.concurrency,
-    pollInterval: opts.pollInterval,
-    noHandleSignals: true,
-    noPreparedStatements,
-    logger: graphileLogger,
-    events,
-    taskList: tasks(stopping.signal),
-    // Hourly; graphile runs each tick once across all workers.
-    crontab: `0 * * * * ${PURGE_TASK} ?max=1&jobKey=${PURGE_TASK}`,
-    // Awaited before every job fetch: no job is locked before the liveness lock that vouches for it.
-    forbiddenFlags: () => (held ? null : (livenessHeld ?? Promise.reject(new Error("worker pool not created"))).then(() => null)),
-  });
-
-  const recoverNow = () => recoverStalledJobs({ ownPoolIds: poolId ? [poolId] : [], graceMs: opts.stallGraceMs ?? 10_000 });
-  let sweeping: Promise<unknown> | null = null;
-  const sweep = () => {
-    sweeping ??= recoverNow()
-      .catch((error) => log.error({ err: error }, "stalled-job sweep failed"))
-      .finally(() => (sweeping = null));
-  };
-  sweep();
-  const timer = setInterval(sweep, opts.sweepIntervalMs ?? 15_000);
-  timer.unref();
-
-  let stopped: Promise<void> | null = null;
-  const stop = () =>
-    (stopped ??= (async () => {
-      clearInterval(timer);
-      await runner.stop().catch((error) => log.error({ err: error }, "worker stop failed"));
-      await sweeping;
-      await liveness.end().catch(() => undefined);
-      await pgPool.end().catch(() => undefined);
-      log.info({ poolId }, "outbox worker stopped");
-    })());
-
-  // Losing the liveness connection lets other workers take this worker's jobs: stop sending at once.
-  const lost = (error?: Error) => {
+  const restart = (delay: number) => {
     if (stopped) return;
-    log.error({ err: error, poolId }, "outbox worker lost its liveness connection; stopping it");
-    stopping.abort();
-    void stop();
-  };
-  liveness.on("error", lost);
-  liveness.on("end", () => lost());
-  runner.promise.catch((error) => log.error({ err: error }, "outbox worker crashed"));
-
-  log.info({ poolId, concurrency: opts.concurrency }, "outbox worker started");
-  return { stop, poolId: () => poolId, recoverNow };
-}
-
-function tasks(stopping: AbortSignal): TaskList {
-  return {
-    [DELIVER_TASK]: async (payload, helpers) => {
-      const deliveryId = (payload as { deliveryId?: unknown } | null)?.deliveryId;
-      if (typeof deliveryId !== "string") {
-        helpers.logger.error(`deliver job ${helpers.job.id} has no deliveryId; dropped`);
-        return;
+    timer = setTimeout(async () => {
+      timer = null;
+      if (stopped) return;
+      try {
+        const pending = startWorkerInstance(opts, onFailure);
+        starting = pending.catch(() => undefined);
+        const next = await pending;
+        if (stopped) return void (await next.stop());
+        current = next;
+        log.info({ poolId: next.poolId() }, "outbox worker restarted");
+      } catch (error) {
+        if (stopped) return;
+        const again = Math.min(delay * 2, MAX_RESTART_DELAY_MS);
+        log.error({ err: error, retryInMs: again }, "outbox worker could not restart");
+        restart(again);
       }
-      await deliverDelivery({ deliveryId, signal: AbortSignal.any([helpers.abortSignal, stopping]) });
+    }, delay);
+  };
+  function onFailure() {
+    current = null;
+    restart(baseDelay);
+  }
+
+  current = await startWorkerInstance(opts, onFailure);
+  return {
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await starting;
+      await current?.stop();
     },
-    [PURGE_TASK]: async () => {
-      await purgeDeliveryLog();
-      // One job queue per entity keeps deliveries in order; empty ones are collected here.
-      await gcEntityQueues();
+    poolId: () => current?.poolId() ?? null,
+    recoverNow: () => {
+      if (!current) return Promise.reject(new Error("the outbox worker is restarting"));
+      return current.recoverNow();
     },
   };
 }
-
-const graphileLogger = new Logger((scope) => (level, message, meta) => {
-  const fields = { ...scope, ...(meta ?? {}) };
-  if (level === "error") log.error(fields, message);
-  else if (level === "warning") log.warn(fields, message);
-  // graphile's info lines (one per job, with the whole job) would drown ours: kept at debug.
-  else if (level === "info" && !("job" in fields)) log.info(fields, message);
-  else log.debug(fields, message);
-});

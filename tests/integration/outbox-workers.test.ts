@@ -154,3 +154,17 @@ describe("outbox: several workers", () => {
     expect(circuit.consecutiveFailures).toBe(0);
   });
 });
+
+describe("outbox: worker supervision", () => {
+  it("a worker whose database connection is cut restarts itself and keeps delivering", async () => {
+    const worker = await startTestWorker({ restartDelayMs: 200 });
+    const before = worker.poolId();
+    await prisma.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE application_name = 'imshop-connect-worker-liveness' AND datname = current_database()`;
+    await waitUntil(() => worker.poolId() !== null && worker.poolId() !== before, 15_000, "a new worker instance");
+    const entityId = uid("scan");
+    const { id } = await enqueue({ entityId, version: 1 });
+    await waitForDelivery(id, (d) => d.state === "delivered", 10_000);
+    expect(requestsFor(fake, entityId)).toHaveLength(1);
+  });
+});
