@@ -42,7 +42,6 @@ function downThenUp(n: number, down: FakeMode | ((i: number) => FakeMode), up: F
 }
 
 const attemptsOf = (deliveryId: string) => prisma.deliveryAttempt.findMany({ where: { deliveryId }, orderBy: { attemptNo: "asc" } });
-const statusOf = (body: unknown) => (body as { status: string }).status;
 
 describe("outbox: IMSHOP down, then up", () => {
   it("retries through 500s, dropped connections and timeouts, then delivers once", async () => {

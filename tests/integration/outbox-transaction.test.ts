@@ -121,7 +121,7 @@ describe("outbox: newest wins per entity", () => {
     fake.respondWith({ status: 204, delayMs: 800 }, "/scan-status");
     await startTestWorker({ concurrency: 4 });
     const v1 = await enqueue({ entityId, version: 1, payload: { id: entityId, status: "processing" } });
-    await fake.waitFor((rs) => requestsFor(fake, entityId).length === 1);
+    await fake.waitFor(() => requestsFor(fake, entityId).length === 1);
     const v2 = await enqueue({ entityId, version: 2, payload: { id: entityId, status: "approved" } });
     await waitForDelivery(v2.id, (d) => d.state === "delivered");
     const received = requestsFor(fake, entityId);

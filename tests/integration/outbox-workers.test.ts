@@ -77,7 +77,6 @@ describe("outbox: several workers", () => {
     for (const entityId of entities) expect(delivered.some((d) => d.entityId === entityId && d.entityVersion === 2)).toBe(true);
     const okByNonce = new Map<string, number>();
     let okTotal = 0;
-    n = 0;
     for (const d of delivered) {
       const nonce = (d.payload as { nonce: string }).nonce;
       const successes = await prisma.deliveryAttempt.count({ where: { deliveryId: d.id, responseStatus: 204 } });
