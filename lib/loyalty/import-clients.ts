@@ -36,11 +36,13 @@ export async function importClients({ csv, actor }: { csv: string; actor: Actor 
       const created = toCreate.length
         ? await tx.loyaltyClient.createManyAndReturn({
             data: toCreate.map((r) => ({ ...profile(r), levelId: r.levelId ?? fallbackLevel })),
-            select: { id: true },
+            select: { id: true, phone: true, cardNumber: true, appCode: true },
           })
         : [];
+      // Matched back by identifier (unique within the file), not by position: RETURNING promises no order.
+      const openingOf = new Map(toCreate.flatMap((r) => identifiers(r).map((k) => [k, r.balance ?? 0] as const)));
       const openings = created
-        .map((c, i) => ({ clientId: c.id, amount: toCreate[i].balance ?? 0 }))
+        .map((c) => ({ clientId: c.id, amount: identifiers(c).map((k) => openingOf.get(k)).find((v) => v !== undefined) ?? 0 }))
         .filter((o) => o.amount > 0)
         .map((o) => ({ ...o, kind: "adjustment" as const, reason: "CSV import: opening balance", actorId: actor.id ?? null }));
       if (openings.length) await tx.ledgerEntry.createMany({ data: openings });
@@ -59,6 +61,10 @@ export async function importClients({ csv, actor }: { csv: string; actor: Actor 
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+}
+
+function identifiers(c: { phone?: string | null; cardNumber?: string | null; appCode?: string | null }): string[] {
+  return [c.phone && `phone:${c.phone}`, c.cardNumber && `card:${c.cardNumber}`, c.appCode && `app:${c.appCode}`].filter((k): k is string => !!k);
 }
 
 /** Only the cells the file filled in: an empty cell leaves the stored value alone. */
