@@ -18,6 +18,8 @@ type Props<T extends { id: string }> = {
 /** A server-paginated table: rows and cursors come from the page's query; navigation is by URL. */
 export function DataTable<T extends { id: string }>({ columns, rows, nextCursor, prevCursor, emptyText, bulkActions, testId }: Props<T>) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  // TanStack's table instance is mutable by design; the React Compiler skipping this component is expected.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
     columns,
