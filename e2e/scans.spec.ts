@@ -152,9 +152,11 @@ test.describe("campaigns, signed in as admin", () => {
     await page.getByTestId("campaign-save").click();
     await expect(page.getByTestId("error-gtins")).toContainText("4601234567890");
     await page.getByTestId("campaign-gtins").fill(first);
+    await page.getByTestId("texts-processing").click();
     await page.getByTestId("text-processing.ru.alertTitle").fill("Спасибо, проверим!");
     await page.getByTestId("campaign-save").click();
-    await expect(page).toHaveURL(/\/campaigns\/[^/]+$/);
+    await expect(page.getByTestId("gtin-import")).toBeVisible();
+    await expect(page).toHaveURL(/\/campaigns\/(?!new$)[^/]+$/);
     const campaignId = page.url().split("/").pop()!;
 
     await page.getByTestId("gtin-import-file").setInputFiles({

@@ -142,7 +142,9 @@ export function CampaignForm({ id, initial, readOnly = false }: { id?: string; i
           </div>
           {CAMPAIGN_TEXT_OUTCOMES.map((o) => (
             <details key={o} className="rounded-lg border border-slate-200 px-4 py-2" open={TEXT_LOCALES.some((l) => TEXT_FIELDS.some((f) => texts[textKey(o, l, f)]))}>
-              <summary className="cursor-pointer text-sm font-medium text-slate-800">{t(`outcomes.${o}`)}</summary>
+              <summary className="cursor-pointer text-sm font-medium text-slate-800" data-testid={`texts-${o}`}>
+                {t(`outcomes.${o}`)}
+              </summary>
               <div className="mt-3 grid grid-cols-1 gap-4 pb-2 lg:grid-cols-2">
                 {TEXT_LOCALES.map((l) => (
                   <div key={l} className="space-y-2">
