@@ -53,7 +53,8 @@ export default async function ScanPage({ params }: { params: Promise<{ id: strin
               {format.dateTime(new Date(scan.timestamp * 1000), { dateStyle: "medium", timeStyle: "medium" })} <span className="text-slate-400">({scan.timestamp})</span>
             </Row>
             <Row label={t("detail.barcode")} mono>
-              <span className="break-all" data-testid="scan-barcode">{scan.barcode}</span>
+              {/* GS separators are invisible: show them as the ␝ symbol. */}
+              <span className="break-all" data-testid="scan-barcode">{scan.barcode.replaceAll("\u001d", "␝")}</span>
             </Row>
             <Row label={t("detail.encoding")}>{scan.decoded.encoding === "base64" ? t("detail.encodingBase64") : t("detail.encodingText")}</Row>
             <Row label={t("detail.kind")}>{t(`kind.${scan.codeKind}` as "kind.text")}</Row>
@@ -137,8 +138,8 @@ function ClientCard({ scan, t, when }: { scan: ScanDetail; t: T; when: (iso: str
       <h2 className="mb-2 text-sm font-semibold text-slate-900">{t("detail.client")}</h2>
       {scan.client ? (
         <div className="space-y-1 text-sm">
-          <p className="text-slate-900">{scan.client.name || formatPhone(scan.client.phone) || scan.client.id}</p>
-          {scan.client.phone ? <p className="text-slate-600">{formatPhone(scan.client.phone)}</p> : null}
+          {scan.client.name ? <p className="text-slate-900">{scan.client.name}</p> : null}
+          <p className="text-slate-600">{formatPhone(scan.client.phone) || scan.client.id}</p>
           <p>
             {t("detail.balance")}: <span className="font-semibold tabular-nums" data-testid="client-balance">{scan.client.balance}</span>
           </p>
