@@ -10,15 +10,20 @@
 //  4. The database named at connect is ignored: a client asking for another database (Prisma's
 //     shadow database) silently gets `postgres`, where a shadow reset would wipe the portal's data.
 
-// Extended-query messages that belong to a batch ended by Sync: Parse, Bind, Describe, Execute, Close, Flush.
-const BATCH_MESSAGES = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
+// Extended-query messages held until the batch's Sync or Flush: Parse, Bind, Describe, Execute, Close.
+// A server answers them only at Sync/Flush anyway; running the batch in one PGlite call instead of one
+// call per message makes a parameterised query through `pg` about twice as fast.
+const DEFERRED = new Set([0x50, 0x42, 0x44, 0x45, 0x43]);
 const PARSE = 0x50;
 const CLOSE = 0x43;
+const FLUSH = 0x48;
+const SYNC = 0x53;
 const QUERY = 0x51;
+const STATEMENT = 0x53; // 'S' in a Close: a prepared statement, not a portal
 const PARSE_COMPLETE = 0x31;
 const ERROR_RESPONSE = 0x45;
 const NOTIFICATION = 0x41;
-const SYNC_MESSAGE = new Uint8Array([0x53, 0, 0, 0, 4]);
+const SYNC_MESSAGE = new Uint8Array([SYNC, 0, 0, 0, 4]);
 const PARSE_COMPLETE_MESSAGE = new Uint8Array([PARSE_COMPLETE, 0, 0, 0, 4]);
 const PROTOCOL_3 = 196608;
 export const EMBEDDED_DATABASE = "postgres";
@@ -30,10 +35,36 @@ export const EMBEDDED_DATABASE = "postgres";
  *   they cannot be reached (then notifications stay where PGlite puts them and LISTENers poll).
  */
 export function sessionView(pglite, sockets) {
-  let batchOpen = false;
-  let batchFailed = false;
+  let batchOpen = false; // between a connection's first extended-query message and its Sync
+  let batchSent = false; // part of the open batch already reached PGlite
+  let batchFailed = false; // the backend now skips everything until Sync
   let relayNotifications = false;
+  let pending = []; // held messages of the open batch
+  let pendingParses = []; // per held Parse: [name, message] when it names a statement, else null
   const prepared = new Map(); // statement name → the Parse message that created it
+
+  async function run(target, bytes, options) {
+    const reply = { parseCompletes: 0, error: false, notifications: [] };
+    const onRawData = readReply(options.onRawData, reply, relayNotifications);
+    await target.execProtocolRawStream(bytes, { ...options, onRawData });
+    for (const socket of reply.notifications.length ? sockets() ?? [] : []) {
+      for (const n of reply.notifications) socket.write(n);
+    }
+    return reply;
+  }
+
+  async function flush(target, options) {
+    if (pending.length === 0) return;
+    const bytes = pending.length === 1 ? pending[0] : new Uint8Array(Buffer.concat(pending));
+    const parses = pendingParses;
+    pending = [];
+    pendingParses = [];
+    const reply = await run(target, bytes, options);
+    batchSent = true;
+    if (reply.error) batchFailed = true;
+    // The k-th ParseComplete answers the k-th Parse: those before an error succeeded.
+    for (const entry of parses.slice(0, reply.parseCompletes)) if (entry) prepared.set(entry[0], entry[1]);
+  }
 
   async function execute(target, message, options) {
     const type = message[0];
@@ -42,35 +73,40 @@ export function sessionView(pglite, sockets) {
       options.onRawData(fatal("3D000", `database "${database}" does not exist (the embedded PostgreSQL has only "${EMBEDDED_DATABASE}")`));
       return;
     }
-    if (BATCH_MESSAGES.has(type)) {
-      if (!batchOpen) batchFailed = false;
-      batchOpen = true;
-    } else if (type !== 0) {
-      batchOpen = false; // Sync, simple Query, Terminate…; 0 starts a startup packet
-    }
     if (type === QUERY || type === PARSE) {
       const text = Buffer.from(message).toString("latin1");
       if (!relayNotifications && /\blisten\b/i.test(text)) relayNotifications = sockets() !== null;
       if (type === QUERY && /\b(deallocate|discard)\b/i.test(text)) prepared.clear();
     }
-    const name = type === PARSE || (type === CLOSE && message[5] === 0x53) ? statementName(message) : "";
-    if (type === CLOSE && name) prepared.delete(name);
 
-    // Same name, same text, same types: the statement this connection wants already exists.
-    const key = type === PARSE && name ? Buffer.from(message).toString("latin1") : null;
-    if (key && prepared.get(name) === key && !batchFailed) {
-      options.onRawData(PARSE_COMPLETE_MESSAGE);
+    if (DEFERRED.has(type)) {
+      if (!batchOpen) {
+        batchOpen = true;
+        batchSent = false;
+        batchFailed = false;
+      }
+      const name = type === PARSE || (type === CLOSE && message[5] === STATEMENT) ? statementName(message) : "";
+      if (type === CLOSE && name) prepared.delete(name);
+      const key = type === PARSE && name ? Buffer.from(message).toString("latin1") : null;
+      if (key && prepared.get(name) === key) {
+        // Same name, text and types: the statement this connection wants already exists.
+        await flush(target, options);
+        if (!batchFailed) options.onRawData(PARSE_COMPLETE_MESSAGE);
+        return;
+      }
+      pending.push(message);
+      if (type === PARSE) pendingParses.push(key ? [name, key] : null);
       return;
     }
-
-    const reply = { first: -1, error: false, notifications: [] };
-    const onRawData = readReply(options.onRawData, reply, relayNotifications);
-    await target.execProtocolRawStream(message, { ...options, onRawData });
-    if (reply.error && batchOpen) batchFailed = true;
-    if (key && reply.first === PARSE_COMPLETE) prepared.set(name, key);
-    if (reply.notifications.length > 0) {
-      for (const socket of sockets() ?? []) for (const n of reply.notifications) socket.write(n);
+    if (type === SYNC || type === FLUSH) {
+      pending.push(message);
+      await flush(target, options);
+      if (type === SYNC) batchOpen = false;
+      return;
     }
+    await flush(target, options); // a client should not send anything else mid-batch; keep the order
+    if (type !== 0) batchOpen = false; // simple Query, Terminate…; 0 starts a startup packet
+    await run(target, message, options);
   }
 
   return new Proxy(pglite, {
@@ -78,13 +114,13 @@ export function sessionView(pglite, sockets) {
       if (prop === "isInTransaction") return () => batchOpen || target.isInTransaction();
       if (prop === "execProtocolRawStream") return (message, options) => execute(target, message, options);
       if (prop === "exec") {
-        // Only used by pglite-socket to roll back after a client vanished: end its batch first,
-        // or the backend would discard the next client's messages until a Sync.
+        // Only used by pglite-socket to roll back after a client vanished: drop its held messages
+        // and end its batch, or the backend would skip the next client's messages until a Sync.
         return async (...args) => {
-          if (batchOpen) {
-            batchOpen = false;
-            await target.execProtocolRaw(SYNC_MESSAGE);
-          }
+          pending = [];
+          pendingParses = [];
+          if (batchOpen && batchSent) await target.execProtocolRaw(SYNC_MESSAGE);
+          batchOpen = false;
           return target.exec(...args);
         };
       }
@@ -121,7 +157,7 @@ function statementName(message) {
 }
 
 /**
- * Wraps the reply callback: notes the first message type and any ErrorResponse, and (when
+ * Wraps the reply callback: counts ParseCompletes, notes any ErrorResponse, and (when
  * `takeNotifications`) removes NotificationResponse messages into `reply.notifications`.
  */
 function readReply(forward, reply, takeNotifications) {
@@ -145,7 +181,7 @@ function readReply(forward, reply, takeNotifications) {
         }
         const type = chunk[i];
         remaining = chunk.readInt32BE(i + 1) - 4;
-        if (reply.first < 0) reply.first = type;
+        if (type === PARSE_COMPLETE) reply.parseCompletes++;
         if (type === ERROR_RESPONSE) reply.error = true;
         if (takeNotifications && type === NOTIFICATION) captured = [];
         piece = chunk.subarray(i, i + 5);
@@ -158,7 +194,10 @@ function readReply(forward, reply, takeNotifications) {
       if (captured) {
         captured.push(Buffer.from(piece)); // the chunk may be a view of PGlite's reused memory
         dropped = true;
-        if (remaining === 0) reply.notifications.push(Buffer.concat(captured)), (captured = null);
+        if (remaining === 0) {
+          reply.notifications.push(Buffer.concat(captured));
+          captured = null;
+        }
       } else {
         kept.push(piece);
       }

@@ -4,9 +4,9 @@
 //
 // PGlite is ONE backend session. pglite-socket multiplexes many client connections onto it by queueing
 // protocol messages; while a connection is inside a transaction block only that connection's messages
-// run, the others wait. Everything session-scoped is therefore shared by all connections (SET,
-// named prepared statements, LISTEN, session advisory locks, temp tables). What that means for the
-// portal is in EMBEDDED_LIMITATIONS below; tests/integration/embedded-postgres.test.ts proves it.
+// run, the others wait. scripts/embedded-postgres-session.mjs mends what that breaks for the portal
+// (extended-query batches, NOTIFY, named prepared statements, the database name); what remains is
+// in EMBEDDED_LIMITATIONS below. tests/integration/embedded-postgres.test.ts proves each point.
 import { mkdirSync, openSync, writeSync, closeSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -16,65 +16,72 @@ import { sessionView } from "./embedded-postgres-session.mjs";
 export const EMBEDDED_DEFAULT_PORT = 54329;
 
 /**
- * What the embedded engine can and cannot do for this portal (each point verified by
- * tests/integration/embedded-postgres.test.ts and the evidence in the engineer's report).
+ * What the embedded engine can and cannot do for this portal (tests/integration/embedded-postgres.test.ts).
+ * Nothing here stops `npm start`: the portal, migrations, seed and the outbox worker all run.
  */
 export const EMBEDDED_LIMITATIONS = Object.freeze({
-  // The outbox worker works, but LISTEN/NOTIFY does not reach the listening connection: a NOTIFY
-  // is delivered to whichever connection committed it. graphile-worker therefore finds new jobs
-  // by polling (WORKER_POLL_INTERVAL_MS) instead of being woken at once.
+  // The outbox worker runs in the portal: jobs are found at once (NOTIFY is relayed to the
+  // connection that ran LISTEN) and processed on several connections.
   worker: true,
-  listenNotify: false,
-  // Named prepared statements live in the one shared session, so a second connection preparing
-  // the same name fails with `prepared statement "…" already exists`: graphile-worker must run with
-  // `preparedStatements: false` (EMBEDDED_WORKER_PRESET).
-  namedPreparedStatements: false,
-  // Session-level advisory locks never conflict (every connection is the same session);
-  // transaction-level ones (pg_advisory_xact_lock) are fine because transactions are serialised.
-  sessionAdvisoryLocks: false,
-  // Transactions are serialised: one open transaction stalls every other connection until it ends,
-  // and a transaction that waits for another connection deadlocks until its timeout.
+  workerReason: null,
+  listenNotify: true,
+  // Same name and text on several connections share one statement; a different text under a name
+  // another connection prepared fails with `prepared statement "…" already exists`.
+  namedPreparedStatements: true,
+  // All connections are one session: SET, session advisory locks (pg_advisory_lock never blocks
+  // another connection) and temp tables are shared. Transaction-level locks work.
+  sessionIsolation: false,
+  // Transactions run one at a time: an open transaction holds every other connection until it ends,
+  // and code that waits inside a transaction for a query on another connection (prisma instead of tx)
+  // hangs until the transaction's timeout, where a server would answer at once.
   concurrentTransactions: false,
-  // One database only: no CREATE DATABASE for Prisma's shadow database (`migrate dev`).
+  // Only the database `postgres`: CREATE DATABASE succeeds but cannot be connected to, so Prisma's
+  // shadow database (`db:migrate:new`), the integration tests and e2e need a PostgreSQL server.
   shadowDatabase: false,
-  // Only this process may open the data folder; the server must stay up while the portal runs.
+  // One process owns the data folder (a lock file next to it); other machines cannot share it.
   multiProcess: false,
 });
 
-/** graphile-worker preset fragment the outbox worker must use on the embedded engine. */
-export const EMBEDDED_WORKER_PRESET = Object.freeze({ preparedStatements: false });
-
 /** Extra environment for the Next.js server process when it runs on the embedded engine. */
 export const embeddedServerEnv = Object.freeze({
-  // Every query goes through one backend anyway; a small pool keeps queues short and leaves
-  // connections for the worker, migrations and the seed.
+  // One backend does the work whatever the pool size; a small pool keeps the queue short and
+  // leaves connections for the worker.
   DATABASE_POOL_SIZE: "4",
-  // Read by the worker bootstrap: disables graphile-worker's named prepared statements.
+  // Belt and braces: the worker then does not depend on the shared named statements above.
   WORKER_PREPARED_STATEMENTS: "false",
 });
 
 /** Lines the start script prints after starting the embedded engine. */
 export const embeddedNotes = Object.freeze([
-  "embedded PostgreSQL: for one machine and trying the portal out; all queries share one backend, so",
-  "  transactions run one at a time and the outbox worker polls for jobs instead of being woken by NOTIFY.",
-  "  For production set DATABASE_URL=postgresql://USER:PASSWORD@HOST:5432/DB to a PostgreSQL server (see README).",
+  "the embedded PostgreSQL is for trying the portal on one machine: every query shares one backend,",
+  "  so transactions run one at a time. For production set DATABASE_URL=postgresql://USER:PASSWORD@HOST:5432/DB",
+  "  to a PostgreSQL server (see README); the tests and `npm run db:migrate:new` need one too.",
 ]);
+
+// Data folders this process has open: a lock file with our own pid is stale unless listed here
+// (in a container the portal may get the same pid after every restart).
+const openHere = new Set();
 
 /** One process at a time per data folder: PGlite has no postmaster lock of its own. */
 function acquireLock(lockPath) {
+  if (openHere.has(lockPath)) throw new Error(`The embedded database ${lockPath.replace(/\.lock$/, "")} is already open in this process.`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(lockPath, { force: true });
+      openHere.add(lockPath);
+      return () => {
+        openHere.delete(lockPath);
+        rmSync(lockPath, { force: true });
+      };
     } catch (error) {
       if (error.code !== "EEXIST") throw error;
       const pid = Number(readFileSync(lockPath, "utf8").trim());
       if (pid && pid !== process.pid && isAlive(pid)) {
         throw new Error(
-          `The embedded database in ${path.dirname(lockPath)} is in use by process ${pid}. ` +
-            `Stop that portal first, or set DATABASE_URL to a PostgreSQL server.`,
+          `The embedded database ${lockPath.replace(/\.lock$/, "")} is in use by process ${pid}. Stop that portal ` +
+            `first (if none is running, delete ${lockPath}), or set DATABASE_URL to a PostgreSQL server.`,
         );
       }
       rmSync(lockPath, { force: true }); // left by a process that died
@@ -150,8 +157,10 @@ export async function startEmbeddedPostgres({
   const stop = () =>
     (stopping ??= (async () => {
       await server.stop();
-      // Let sockets closed by stop() finish their own detach before the database goes away.
+      // Let connections closed by stop() finish their own detach (and roll back an open
+      // transaction) before the database goes away.
       await new Promise((resolve) => setImmediate(resolve));
+      for (let i = 0; i < 50 && pglite.isInTransaction(); i++) await new Promise((r) => setTimeout(r, 20));
       await pglite.close(); // checkpoints, so the next start needs no WAL recovery
       releaseLock();
     })());
