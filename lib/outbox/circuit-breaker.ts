@@ -47,7 +47,10 @@ export async function recordCircuitResult(
   result: { endpointFailed: boolean; delivered: boolean; error: string | null; alert: string | null },
   now = new Date(),
 ): Promise<Circuit["mode"]> {
-  await ensureCircuit(tx, kind);
+  const seen = await ensureCircuit(tx, kind);
+  // The common case, a success on a healthy endpoint, changes nothing: no row lock, no write.
+  const healthy = seen.mode === "closed" && seen.consecutiveFailures === 0 && seen.lastError === null;
+  if (!result.endpointFailed && healthy && (seen.configAlert === null || !result.delivered)) return "closed";
   const [circuit] = await tx.$queryRaw<Circuit[]>`SELECT * FROM "Circuit" WHERE kind = ${kind}::"DeliveryKind" FOR UPDATE`;
   if (!result.endpointFailed) {
     const reopened = circuit.mode === "open" || circuit.mode === "half_open";

@@ -47,14 +47,17 @@ export async function resetOutbox() {
 
 export async function enqueue(opts: { kind?: DeliveryKind; entityId: string; version: number; payload?: Record<string, unknown> }) {
   const kind = opts.kind ?? "scan_status";
-  return prisma.$transaction((tx) =>
-    enqueueDelivery({
-      kind,
-      entityId: opts.entityId,
-      entityVersion: opts.version,
-      payload: opts.payload ?? { id: opts.entityId, status: "approved", v: opts.version },
-      tx,
-    }),
+  return prisma.$transaction(
+    (tx) =>
+      enqueueDelivery({
+        kind,
+        entityId: opts.entityId,
+        entityVersion: opts.version,
+        payload: opts.payload ?? { id: opts.entityId, status: "approved", v: opts.version },
+        tx,
+      }),
+    // The test shares its connection pool with the workers it runs: wait for a connection.
+    { maxWait: 15_000, timeout: 15_000 },
   );
 }
 

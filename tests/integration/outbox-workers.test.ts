@@ -64,13 +64,16 @@ describe("outbox: several workers", () => {
     await startTestWorker({ concurrency: 4 });
     const ids: string[] = [];
     const entities = Array.from({ length: 25 }, () => uid("scan"));
-    await Promise.all(
-      entities.map(async (entityId, i) => {
-        for (let v = 1; v <= 2; v++) {
-          ids.push((await enqueue({ entityId, version: v, payload: { id: entityId, status: "approved", nonce: `${i}-${v}` } })).id);
-        }
-      }),
-    );
+    // Five changes at a time, while both workers are already delivering.
+    for (let start = 0; start < entities.length; start += 5) {
+      await Promise.all(
+        entities.slice(start, start + 5).map(async (entityId, j) => {
+          for (let v = 1; v <= 2; v++) {
+            ids.push((await enqueue({ entityId, version: v, payload: { id: entityId, status: "approved", nonce: `${start + j}-${v}` } })).id);
+          }
+        }),
+      );
+    }
     await waitUntil(async () => (await prisma.delivery.count({ where: { id: { in: ids }, state: "pending" } })) === 0, 30_000, "all settled");
     const delivered = await prisma.delivery.findMany({ where: { id: { in: ids }, state: "delivered" } });
     // Each entity's newest version got through; nothing was answered 2xx twice.
