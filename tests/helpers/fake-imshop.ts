@@ -1,4 +1,5 @@
 // A fake IMSHOP for tests: records every push it receives and answers as told.
+import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -44,13 +45,19 @@ export type FakeImshop = {
   close: () => Promise<void>;
 };
 
+/** The uuid the fake IMSHOP gives an order: stable per order id, different between orders, as IMSHOP's are. */
+export function fakeOrderUuid(id: string): string {
+  const h = createHash("sha1").update(id).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
 /** IMSHOP's answer to an order status push (seed 001). */
 export function orderStatusAnswer(req: FakeRequest) {
   const body = (req.body ?? {}) as { id?: string; code?: string; message?: string };
   return {
     success: true,
     internalId: body.id ?? "",
-    uuid: "cfe64e76-dbc4-4f0f-b9d1-7423aeb6f195",
+    uuid: fakeOrderUuid(body.id ?? ""),
     newStatus: body.code ?? "",
     imshopStatus: "ready_for_pickup",
     message: body.message ?? "",

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { startFakeImshop, type FakeImshop, type FakeMode } from "@/tests/helpers/fake-imshop";
+import { fakeOrderUuid, startFakeImshop, type FakeImshop, type FakeMode } from "@/tests/helpers/fake-imshop";
 import {
   configureImshop,
   enqueue,
@@ -215,14 +215,13 @@ describe("outbox: order pushes", () => {
 
   it("stores IMSHOP's uuid and imshopStatus from the answer", async () => {
     const order = await makeOrder();
-    await prisma.order.updateMany({ where: { uuid: "cfe64e76-dbc4-4f0f-b9d1-7423aeb6f195" }, data: { uuid: null } });
     await startTestWorker();
     const { id } = await enqueue({ kind: "order_status", entityId: order.id, version: 2, payload: { id: order.internalId, code: "packed" } });
     await waitForDelivery(id, (d) => d.state === "delivered");
     const req = fake.requests.find((r) => r.path === "/order-status" && (r.body as { id: string }).id === order.internalId);
     expect(req?.body).toEqual({ id: order.internalId, code: "packed" });
     const after = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
-    expect(after.uuid).toBe("cfe64e76-dbc4-4f0f-b9d1-7423aeb6f195");
+    expect(after.uuid).toBe(fakeOrderUuid(order.internalId));
     expect(after.imshopStatus).toBe("ready_for_pickup");
     expect((await prisma.delivery.findUniqueOrThrow({ where: { id } })).response).toMatchObject({ success: true });
   });
