@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import { defaultLevelId } from "@/lib/loyalty/default-level";
 
 export type LinkedClient = { id: string; created: boolean };
 
@@ -37,23 +38,4 @@ export async function findOrCreateClientForImshopUser({ userId, tx }: { userId: 
     select: { id: true },
   });
   return { id: client.id, created: true };
-}
-
-/** The level new clients get: the one marked default, else the lowest, else a basic 5% cashback level. */
-async function defaultLevelId(tx: Tx): Promise<string> {
-  const pick = () =>
-    tx.loyaltyLevel.findFirst({
-      orderBy: [{ isDefault: "desc" }, { sortOrder: "asc" }, { createdAt: "asc" }],
-      select: { id: true },
-    });
-  const existing = await pick();
-  if (existing) return existing.id;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('loyalty-default-level'))`;
-  const raced = await pick();
-  if (raced) return raced.id;
-  const level = await tx.loyaltyLevel.create({
-    data: { title: "Базовый", percent: 5, type: "cashback", maxSpendPercent: 100, isDefault: true, sortOrder: 0 },
-    select: { id: true },
-  });
-  return level.id;
 }
