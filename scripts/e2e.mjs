@@ -23,7 +23,26 @@ const playwrightBin = path.join(root, "node_modules/@playwright/test/cli.js");
 const cleanups = [];
 let server = null;
 
+/** Debian's Chromium drives the tests (never a browser download); install it when we may. */
+async function ensureChromium() {
+  const browser = process.env.E2E_CHROMIUM_PATH || "/usr/bin/chromium";
+  if (existsSync(browser)) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !existsSync("/usr/bin/apt-get")) {
+    throw new Error(`no Chromium at ${browser}: run \`sudo apt-get install -y chromium\` (Debian) or set E2E_CHROMIUM_PATH`);
+  }
+  say("Chromium is missing: installing Debian's chromium package with apt-get");
+  const apt = (args) =>
+    new Promise((resolve, reject) => {
+      const child = spawn("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+      child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`apt-get ${args.join(" ")} exited with ${code}`))));
+    });
+  await apt(["update", "-qq"]);
+  await apt(["install", "-y", "-qq", "chromium"]);
+}
+
 async function main() {
+  await ensureChromium();
   // Another portal already on the port would silently answer in place of the one built here.
   if (await fetch(`${baseUrl}/api/health`).then(() => true, () => false)) {
     throw new Error(`something already listens on ${baseUrl}; stop it or set E2E_PORT`);
