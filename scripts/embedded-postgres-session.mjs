@@ -1,6 +1,6 @@
 // Makes one PGlite session behave, for several pglite-socket connections, closer to a server
 // where each connection has a session of its own. pglite-socket 0.2.17 queues protocol messages
-// from all connections onto the single backend; three things go wrong with that alone (each is
+// from all connections onto the single backend; four things go wrong with that alone (each is
 // reproduced in tests/integration/embedded-postgres.test.ts):
 //  1. Between a Parse and its Sync another connection's Parse may replace the shared unnamed
 //     statement (a large Bind arriving in several TCP chunks is enough): wrong results.

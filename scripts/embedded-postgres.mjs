@@ -29,7 +29,9 @@ export const EMBEDDED_LIMITATIONS = Object.freeze({
   // another connection prepared fails with `prepared statement "…" already exists`.
   namedPreparedStatements: true,
   // All connections are one session: SET, session advisory locks (pg_advisory_lock never blocks
-  // another connection) and temp tables are shared. Transaction-level locks work.
+  // another connection) and temp tables are shared. Transaction-level locks work. The outbox's
+  // liveness lock therefore cannot tell a live worker process from a dead one: run the worker only
+  // inside the portal (WORKER_IN_PROCESS=true, the default), never an extra `npm run worker`.
   sessionIsolation: false,
   // Transactions run one at a time: an open transaction holds every other connection until it ends,
   // and code that waits inside a transaction for a query on another connection (prisma instead of tx)
