@@ -2,19 +2,20 @@
 
 import { createSegment, renameSegment } from "@/lib/offers/save-segment";
 import { deleteSegment } from "@/lib/offers/delete-segment";
-import { runOfferAction, type ActionResult } from "@/lib/offers/run-offer-action";
+import { runAction, type ActionResult } from "@/lib/http/run-action";
+import { offerActionOptions } from "@/lib/offers/run-offer-action";
 import { segmentIdInputSchema, segmentInputSchema } from "@/lib/offers/offers.schema";
 
 type SegmentResult = { id: string; name: string; source: string };
 
 export async function createSegmentAction(input: unknown): Promise<ActionResult<SegmentResult>> {
-  return runOfferAction("admin", segmentInputSchema, input, (data, actor) => createSegment({ actor, input: data }));
+  return runAction({ ...offerActionOptions, role: "admin", schema: segmentInputSchema, input, run: (data, actor) => createSegment({ actor, input: data }) });
 }
 
 export async function renameSegmentAction(input: unknown): Promise<ActionResult<SegmentResult>> {
-  return runOfferAction("admin", segmentInputSchema, input, (data, actor) => renameSegment({ actor, input: data }));
+  return runAction({ ...offerActionOptions, role: "admin", schema: segmentInputSchema, input, run: (data, actor) => renameSegment({ actor, input: data }) });
 }
 
 export async function deleteSegmentAction(input: unknown): Promise<ActionResult<{ segmentId: string }>> {
-  return runOfferAction("admin", segmentIdInputSchema, input, ({ segmentId }, actor) => deleteSegment({ actor, segmentId }));
+  return runAction({ ...offerActionOptions, role: "admin", schema: segmentIdInputSchema, input, run: ({ segmentId }, actor) => deleteSegment({ actor, segmentId }) });
 }
