@@ -29,6 +29,20 @@ export default defineConfig({
           env: { NODE_ENV: "test" },
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: "reliability",
+          include: ["tests/reliability/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/integration/global-setup.ts"],
+          // Row counts before/after each rejected request assume no other file writes meanwhile.
+          fileParallelism: false,
+          testTimeout: 300000,
+          hookTimeout: 120000,
+          env: { NODE_ENV: "test" },
+        },
+      },
     ],
   },
 });
