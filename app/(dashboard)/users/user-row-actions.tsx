@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition, type FormEvent } from "react";
 import { Modal } from "@/components/shell/modal";
 import { ui } from "@/components/shell/ui-classes";
-import { resetUserPasswordAction, setUserDisabledAction, setUserRoleAction, type ActionResult } from "@/lib/users/users.actions";
+import { resetUserPasswordAction, setUserDisabledAction, setUserRoleAction } from "@/lib/users/users.actions";
+import type { ActionResult } from "@/lib/http/run-action";
 import type { UserRow } from "@/lib/users/users.schema";
 
 type Dialog = "role" | "disable" | "password" | null;
