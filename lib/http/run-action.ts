@@ -24,7 +24,7 @@ type Common<S extends z.ZodType, T> = {
   schema: S;
   input: unknown;
   /** Pages to refresh after success; a function when they depend on what changed. */
-  revalidate?: Revalidation[] | ((data: z.output<S>, result: T) => Revalidation[]);
+  revalidate?: readonly Revalidation[] | ((data: z.output<S>, result: T) => readonly Revalidation[]);
   /**
    * Which form field a zod issue belongs to: by default the path's first segment ("form" for the input
    * itself); `false` when the form shows only the one message.
@@ -50,6 +50,12 @@ export type ActionOptions<S extends z.ZodType, T> = Common<S, T> &
 
 /** The key `zodFields` and the API use: the dotted path, "body" for the input itself. */
 export const dottedField = (path: readonly PropertyKey[]): string => (path.length ? path.map(String).join(".") : "body");
+
+/** For `mapError`: a use case's own field checks (AppErrors naming fields) answered in its words. */
+export function appErrorFieldsFailure(error: unknown): ActionFailure | undefined {
+  if (isAppError(error) && error.fields) return { ok: false, error: error.message, fields: error.fields };
+  return undefined;
+}
 
 const firstSegment = (path: readonly PropertyKey[]): string => String(path[0] ?? "form");
 
