@@ -1,54 +1,43 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
-import type { z } from "zod";
-import { assertRole } from "@/lib/auth/require-role";
 import { isAppError } from "@/lib/http/app-error";
-import { logger } from "@/lib/logger";
+import { runAction, type ActionFailure, type ActionResult, type Translator } from "@/lib/http/run-action";
 import { circuitModeSchema, replayDeadSchema, replayDeliverySchema } from "@/lib/outbox/outbox.schema";
 import { replayDeadDeliveries, replayDelivery } from "@/lib/outbox/replay-deliveries";
 import { setCircuitMode } from "@/lib/outbox/set-circuit-mode";
 
-export type OutboxActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: string };
+// Admins only. The buttons show one message, so a bad input names no fields.
+const deliveries = { layout: "/deliveries" };
+const outbox = { namespace: "deliveries", revalidate: [deliveries], logMessage: "outbox action failed", mapError: outboxFailure, field: false as const };
 
-export async function replayDeliveryAction(input: unknown): Promise<OutboxActionResult<{ id: string }>> {
-  return run(replayDeliverySchema, input, async ({ id }, actor) => replayDelivery({ id, actor }));
+export async function replayDeliveryAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return runAction({ ...outbox, role: "admin", schema: replayDeliverySchema, input, run: ({ id }, actor) => replayDelivery({ id, actor }) });
 }
 
-export async function replayDeadDeliveriesAction(input: unknown): Promise<OutboxActionResult<{ replayed: number; skipped: number; more: boolean }>> {
-  return run(replayDeadSchema, input, async (filter, actor) => replayDeadDeliveries({ filter, actor }));
-}
-
-export async function setCircuitModeAction(input: unknown): Promise<OutboxActionResult<{ kind: string; mode: string }>> {
-  return run(circuitModeSchema, input, async ({ kind, mode }, actor) => {
-    const result = await setCircuitMode({ kind, mode, actor });
-    revalidatePath("/settings/imshop");
-    return result;
+export async function replayDeadDeliveriesAction(input: unknown): Promise<ActionResult<{ replayed: number; skipped: number; more: boolean }>> {
+  return runAction({
+    ...outbox,
+    role: "admin",
+    schema: replayDeadSchema,
+    input,
+    run: (filter, actor) => replayDeadDeliveries({ filter, actor }),
   });
 }
 
-/** Admins only: the check, validation and error wording every outbox action shares. */
-async function run<S extends z.ZodType, T>(
-  schema: S,
-  input: unknown,
-  fn: (data: z.output<S>, actor: { id: string; label: string }) => Promise<T>,
-): Promise<OutboxActionResult<T>> {
-  const t = await getTranslations("deliveries");
-  try {
-    const user = await assertRole("admin");
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) return { ok: false, error: t("errors.invalid") };
-    const data = await fn(parsed.data, { id: user.id, label: user.email });
-    revalidatePath("/deliveries", "layout");
-    return { ok: true, data };
-  } catch (error) {
-    if (isAppError(error)) {
-      if (error.code === "unauthorized" || error.code === "forbidden") return { ok: false, error: t("errors.forbidden") };
-      if (error.code === "not_found") return { ok: false, error: t("errors.notFound") };
-      if (error.code === "conflict") return { ok: false, error: error.fields?.id === "newer_exists" ? t("errors.newerExists") : t("errors.notReplayable") };
-    }
-    logger.error({ err: error }, "outbox action failed");
-    return { ok: false, error: t("errors.unexpected") };
-  }
+export async function setCircuitModeAction(input: unknown): Promise<ActionResult<{ kind: string; mode: string }>> {
+  return runAction({
+    ...outbox,
+    role: "admin",
+    schema: circuitModeSchema,
+    input,
+    run: ({ kind, mode }, actor) => setCircuitMode({ kind, mode, actor }),
+    revalidate: [deliveries, "/settings/imshop"], // the circuit panel lives on the settings page
+  });
+}
+
+function outboxFailure(error: unknown, t: Translator): ActionFailure | undefined {
+  if (!isAppError(error)) return undefined;
+  if (error.code === "not_found") return { ok: false, error: t("errors.notFound") };
+  if (error.code === "conflict") return { ok: false, error: error.fields?.id === "newer_exists" ? t("errors.newerExists") : t("errors.notReplayable") };
+  return undefined;
 }
