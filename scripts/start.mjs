@@ -28,23 +28,29 @@ async function main() {
     for (const line of embedded.embeddedNotes ?? []) say(line);
   }
   await prepareDatabase({ databaseUrl, seed: process.env.DEMO_SEED !== "false", log: say });
+  // The build evaluates server modules, which read the database URL and the session secret rules.
+  const buildEnv = { DATABASE_URL: databaseUrl, IMSHOP_CONNECT_LOCAL_START: "true" };
   if (needsBuild()) {
     say("building the portal (next build)…");
-    await run(process.execPath, [nextBin(), "build"], {});
+    await run(process.execPath, [nextBin(), "build"], buildEnv);
   }
   const env = {
+    ...extraEnv, // embedded defaults yield to what the user set
     ...process.env,
-    ...extraEnv,
     DATABASE_URL: databaseUrl,
     NODE_ENV: "production",
     IMSHOP_CONNECT_LOCAL_START: "true",
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
   };
   const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], { stdio: "inherit", env });
-  cleanups.push(() => server.kill("SIGTERM"));
+  const exited = new Promise((resolve) => server.on("exit", (c) => resolve(c ?? 0)));
+  // The server (and its worker) must let go of the database before an embedded one is stopped.
+  cleanups.push(async () => {
+    if (server.exitCode === null) server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10000))]);
+  });
   say(`portal: http://localhost:${port}  (demo sign-in: admin@example.com / admin12345)`);
-  const code = await new Promise((resolve) => server.on("exit", (c) => resolve(c ?? 0)));
-  await shutdown(code);
+  await shutdown(await exited);
 }
 
 const nextBin = () => path.join(root, "node_modules/next/dist/bin/next");
@@ -72,7 +78,10 @@ function run(cmd, args, env) {
   });
 }
 
+let shuttingDown = false;
 async function shutdown(code) {
+  if (shuttingDown) return;
+  shuttingDown = true;
   while (cleanups.length) await Promise.resolve(cleanups.pop()()).catch(() => undefined);
   process.exit(code);
 }
