@@ -33,7 +33,7 @@ export type FakeRequest = {
   at: number;
 };
 
-type Responder = FakeMode | ((req: FakeRequest) => FakeMode);
+export type Responder = FakeMode | ((req: FakeRequest) => FakeMode);
 
 export type FakeImshop = {
   url: string;

@@ -1,12 +1,13 @@
 // Shared set-up for the outbox integration tests: settings pointing at a fake IMSHOP, a clean
 // outbox, real workers on the per-run test database, and polling helpers.
 import { randomBytes } from "node:crypto";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { prisma } from "@/lib/db";
 import { encryptSecret, secretHint } from "@/lib/crypto/secret-box";
 import type { Delivery, ImshopSettings } from "@/lib/generated/prisma/client";
 import { ensureImshopSettings, invalidateImshopSettings } from "@/lib/imshop/imshop-settings";
 import { enqueueDelivery, type DeliveryKind } from "@/lib/outbox/enqueue-delivery";
-import type { FakeImshop } from "@/tests/helpers/fake-imshop";
+import { startFakeImshop, type FakeImshop, type Responder } from "@/tests/helpers/fake-imshop";
 import { startWorker, type StartWorkerOptions, type WorkerHandle } from "@/worker/start-worker";
 
 export const OUTBOUND_KEY = "imshop-outbound-test-key";
@@ -35,6 +36,52 @@ export async function configureImshop(fake: FakeImshop, overrides: Partial<Imsho
     },
   });
   invalidateImshopSettings();
+}
+
+/**
+ * Registers the hooks every outbox-driven test file (or describe block) repeats: one fake IMSHOP for
+ * the block; before each test a clean outbox, settings pointing at the fake (`configure`, or `false`
+ * when each test configures its own) and the fake's answers per path; after each test, its workers
+ * stopped. Call it where the hooks belong; the returned fake can be used inside hooks and tests.
+ */
+export function withOutboxFake(opts: { configure?: Partial<ImshopSettings> | false; answers?: Record<string, Responder> } = {}): FakeImshop {
+  let started: FakeImshop | undefined;
+  beforeAll(async () => {
+    started = await startFakeImshop();
+  });
+  afterAll(async () => {
+    await started?.close();
+    started = undefined;
+  });
+  beforeEach(async () => {
+    await resetOutbox();
+    if (opts.configure !== false) await configureImshop(fake, opts.configure);
+    for (const [path, answer] of Object.entries(opts.answers ?? {})) fake.respondWith(answer, path);
+  });
+  afterEach(async () => {
+    await stopTestWorkers();
+  });
+
+  const current = () => {
+    if (!started) throw new Error("the fake IMSHOP runs only between beforeAll and afterAll: use it inside hooks and tests");
+    return started;
+  };
+  // Handed out before beforeAll starts the real one, so every member looks it up on use.
+  const fake: FakeImshop = {
+    get url() {
+      return current().url;
+    },
+    get port() {
+      return current().port;
+    },
+    get requests() {
+      return current().requests;
+    },
+    respondWith: (mode, path) => current().respondWith(mode, path),
+    waitFor: (predicate, timeoutMs) => current().waitFor(predicate, timeoutMs),
+    close: () => current().close(),
+  };
+  return fake;
 }
 
 /** Forgets every earlier delivery and job, so one test's leftovers never reach another's fake. */

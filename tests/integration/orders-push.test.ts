@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { POST as upsertRoute } from "@/app/api/orders/route";
 import { POST as statusRoute } from "@/app/api/orders/status/route";
@@ -6,11 +6,10 @@ import { changeOrderStatus } from "@/lib/orders/change-order-status";
 import { UnknownStatusError } from "@/lib/orders/order-errors";
 import { getOrderDetail } from "@/lib/orders/order-detail.queries";
 import { callRoute } from "@/tests/helpers/call-route";
-import { orderStatusAnswer, startFakeImshop, type FakeImshop, type FakeRequest } from "@/tests/helpers/fake-imshop";
-import { OUTBOUND_KEY, configureImshop, resetOutbox, startTestWorker, stopTestWorkers, waitUntil } from "@/tests/helpers/outbox-kit";
+import { orderStatusAnswer, type FakeRequest } from "@/tests/helpers/fake-imshop";
+import { OUTBOUND_KEY, startTestWorker, waitUntil, withOutboxFake } from "@/tests/helpers/outbox-kit";
 import { changesOf, createApiKey, deliveriesOf, ensureStatuses, freshUuid, orderBy, uid } from "@/tests/helpers/orders-kit";
 
-let fake: FakeImshop;
 let headers: Record<string, string>;
 // IMSHOP answers with its own uuid for an order it knows by the merchant's number: one per order here.
 const uuids = new Map<string, string>();
@@ -22,21 +21,10 @@ function imshopAnswers(req: FakeRequest) {
   return { status: 200, body: { ...orderStatusAnswer(req), internalId: id, uuid, imshopStatus: `imshop_${code}` } };
 }
 
+const fake = withOutboxFake({ answers: { "/order-status": imshopAnswers } });
 beforeAll(async () => {
-  fake = await startFakeImshop();
   await ensureStatuses();
   headers = { apikey: await createApiKey(["orders"]) };
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(async () => {
-  await resetOutbox();
-  await configureImshop(fake);
-  fake.respondWith(imshopAnswers, "/order-status");
-});
-afterEach(async () => {
-  await stopTestWorkers();
 });
 
 const pushesFor = (id: string) => fake.requests.filter((r) => r.path === "/order-status" && (r.body as { id?: string }).id === id);

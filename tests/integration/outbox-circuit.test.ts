@@ -1,35 +1,20 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { setCircuitMode } from "@/lib/outbox/set-circuit-mode";
-import { startFakeImshop, type FakeImshop } from "@/tests/helpers/fake-imshop";
 import {
   configureImshop,
   enqueue,
   requestsFor,
-  resetOutbox,
   sleep,
   startTestWorker,
-  stopTestWorkers,
   uid,
   waitForDelivery,
   waitUntil,
+  withOutboxFake,
 } from "@/tests/helpers/outbox-kit";
 
-let fake: FakeImshop;
-
-beforeAll(async () => {
-  fake = await startFakeImshop();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(async () => {
-  await resetOutbox();
-  fake.respondWith(204, "/scan-status");
-});
-afterEach(async () => {
-  await stopTestWorkers();
-});
+// Each test sets its own threshold and back-off.
+const fake = withOutboxFake({ configure: false, answers: { "/scan-status": 204 } });
 
 const circuit = () => prisma.circuit.findUniqueOrThrow({ where: { kind: "scan_status" } });
 

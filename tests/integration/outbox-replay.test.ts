@@ -1,25 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { replayDeadDeliveries, replayDelivery } from "@/lib/outbox/replay-deliveries";
-import { startFakeImshop, type FakeImshop } from "@/tests/helpers/fake-imshop";
-import { configureImshop, enqueue, requestsFor, resetOutbox, startTestWorker, stopTestWorkers, uid, waitForDelivery } from "@/tests/helpers/outbox-kit";
+import { enqueue, requestsFor, startTestWorker, uid, waitForDelivery, withOutboxFake } from "@/tests/helpers/outbox-kit";
 
-let fake: FakeImshop;
+const fake = withOutboxFake({ configure: { maxAttempts: 2 } });
 const admin = { id: null, label: "admin@test" };
-
-beforeAll(async () => {
-  fake = await startFakeImshop();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(async () => {
-  await resetOutbox();
-  await configureImshop(fake, { maxAttempts: 2 });
-});
-afterEach(async () => {
-  await stopTestWorkers();
-});
 
 async function deadDelivery(kind: "scan_status" | "order_status" = "scan_status", entityId = uid("scan"), version = 1) {
   const { id } = await enqueue({ kind, entityId, version, payload: { id: entityId, code: "x", status: "approved" } });

@@ -1,25 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { DeliveryState } from "@/lib/generated/prisma/client";
 import { purgeDeliveryLog } from "@/lib/outbox/purge-delivery-log";
-import { startFakeImshop, type FakeImshop } from "@/tests/helpers/fake-imshop";
-import { configureImshop, enqueue, resetOutbox, startTestWorker, stopTestWorkers, uid, waitForDelivery, waitUntil } from "@/tests/helpers/outbox-kit";
+import { enqueue, startTestWorker, uid, waitForDelivery, waitUntil, withOutboxFake } from "@/tests/helpers/outbox-kit";
 
-let fake: FakeImshop;
-
-beforeAll(async () => {
-  fake = await startFakeImshop();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(async () => {
-  await resetOutbox();
-  await configureImshop(fake, { deliveryLogRetentionDays: 7 });
-});
-afterEach(async () => {
-  await stopTestWorkers();
-});
+withOutboxFake({ configure: { deliveryLogRetentionDays: 7 } });
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,35 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { fakeOrderUuid, startFakeImshop, type FakeImshop, type FakeMode } from "@/tests/helpers/fake-imshop";
+import { fakeOrderUuid, type FakeMode } from "@/tests/helpers/fake-imshop";
 import {
   configureImshop,
   enqueue,
   requestsFor,
-  resetOutbox,
   sleep,
   startTestWorker,
-  stopTestWorkers,
   uid,
   waitForDelivery,
+  withOutboxFake,
 } from "@/tests/helpers/outbox-kit";
 
-let fake: FakeImshop;
-
-beforeAll(async () => {
-  fake = await startFakeImshop();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(async () => {
-  await resetOutbox();
-  await configureImshop(fake);
-  fake.respondWith(204, "/scan-status");
-  fake.respondWith(200, "/order-status");
-});
-afterEach(async () => {
-  await stopTestWorkers();
-});
+const fake = withOutboxFake({ answers: { "/scan-status": 204, "/order-status": 200 } });
 
 /** Answers `down` for the first n requests to the path, then `up`. */
 function downThenUp(n: number, down: FakeMode | ((i: number) => FakeMode), up: FakeMode = 204) {

@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { rotateWebhookKey } from "@/lib/imshop/rotate-webhook-key";
 import { sendTestRequest } from "@/lib/imshop/send-test-request";
 import { updateImshopSettings } from "@/lib/imshop/update-imshop-settings";
 import { imshopWebhookAuth } from "@/lib/imshop/webhook-auth";
-import { startFakeImshop, type FakeImshop } from "@/tests/helpers/fake-imshop";
-import { OUTBOUND_KEY, configureImshop, resetOutbox } from "@/tests/helpers/outbox-kit";
+import { OUTBOUND_KEY, withOutboxFake } from "@/tests/helpers/outbox-kit";
 
-let fake: FakeImshop;
+const fake = withOutboxFake();
 const admin = { id: null, label: "admin@test" };
-
-beforeAll(async () => {
-  fake = await startFakeImshop();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(async () => {
-  await resetOutbox();
-  await configureImshop(fake);
-});
 
 const form = (over: Record<string, unknown> = {}) => ({
   scanStatusUrl: `${fake.url}/scan-status`,

@@ -1,35 +1,19 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { enqueueDelivery } from "@/lib/outbox/enqueue-delivery";
-import { startFakeImshop, type FakeImshop } from "@/tests/helpers/fake-imshop";
 import {
   OUTBOUND_KEY,
   configureImshop,
   enqueue,
   requestsFor,
-  resetOutbox,
   sleep,
   startTestWorker,
-  stopTestWorkers,
   uid,
   waitForDelivery,
+  withOutboxFake,
 } from "@/tests/helpers/outbox-kit";
 
-let fake: FakeImshop;
-
-beforeAll(async () => {
-  fake = await startFakeImshop();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(async () => {
-  await resetOutbox();
-  await configureImshop(fake);
-});
-afterEach(async () => {
-  await stopTestWorkers();
-});
+const fake = withOutboxFake();
 
 describe("outbox: the push commits or rolls back with the change", () => {
   it("a rolled-back change sends nothing and leaves no delivery", async () => {

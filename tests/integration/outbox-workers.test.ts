@@ -1,38 +1,25 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { startFakeImshop, type FakeImshop } from "@/tests/helpers/fake-imshop";
 import {
   configureImshop,
   enqueue,
   requestsFor,
-  resetOutbox,
   sleep,
   startTestWorker,
-  stopTestWorkers,
   uid,
   waitForDelivery,
   waitUntil,
+  withOutboxFake,
 } from "@/tests/helpers/outbox-kit";
 
-let fake: FakeImshop;
+const fake = withOutboxFake({ answers: { "/scan-status": 204 } });
 const children: ChildProcess[] = [];
 
-beforeAll(async () => {
-  fake = await startFakeImshop();
-});
-afterAll(async () => {
-  await fake.close();
-});
-beforeEach(async () => {
-  await resetOutbox();
-  await configureImshop(fake);
-  fake.respondWith(204, "/scan-status");
-});
-afterEach(async () => {
+// Registered after the kit's hooks, so (after-hooks running in reverse) the spawned workers die before the in-process ones stop.
+afterEach(() => {
   for (const child of children.splice(0)) child.kill("SIGKILL");
-  await stopTestWorkers();
 });
 
 const lockedBy = async (entityId: string) => {

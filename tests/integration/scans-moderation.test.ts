@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { POST as register } from "@/app/api/imshop/scans/route";
 import { moderateScans } from "@/lib/scans/moderate-scan";
 import { scanStatusPushSchema } from "@/lib/scans/scans.schema";
 import { callRoute } from "@/tests/helpers/call-route";
-import { startFakeImshop, type FakeImshop } from "@/tests/helpers/fake-imshop";
-import { OUTBOUND_KEY, configureImshop, resetOutbox, startTestWorker, stopTestWorkers } from "@/tests/helpers/outbox-kit";
+import { OUTBOUND_KEY, startTestWorker, withOutboxFake } from "@/tests/helpers/outbox-kit";
 import { auth, freshGtin, ledgerFor, makeCampaign, phoneUser, setInboundKey, shoeCode, uid } from "@/tests/helpers/scans-kit";
 
 const actor = { label: "moderator@example.com" };
@@ -187,18 +186,7 @@ describe("moderateScans", () => {
 });
 
 describe("moderation pushes reach IMSHOP through the outbox", () => {
-  let fake: FakeImshop;
-  beforeAll(async () => {
-    fake = await startFakeImshop();
-  });
-  afterAll(async () => {
-    await stopTestWorkers();
-    await fake.close();
-  });
-  beforeEach(async () => {
-    await resetOutbox();
-    await configureImshop(fake);
-  });
+  const fake = withOutboxFake();
 
   it("delivers the approval and then the denial, in order, with IMSHOP's key", async () => {
     const s = await registerEligible({ bonusPoints: 60 });
