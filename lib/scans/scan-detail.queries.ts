@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { getBalance } from "@/lib/loyalty/get-balance";
-import { phoneFromImshopUserId } from "@/lib/loyalty/find-or-create-client-for-imshop-user";
+import { phoneFromImshopUserId } from "@/lib/loyalty/imshop-user-phone";
 import type { Gs1Element } from "@/lib/barcode/gs1-parse";
 import type { Gs1Summary } from "@/lib/barcode/gs1-summary";
 import type { ScanStatus } from "@/lib/scans/scans.schema";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { appLocale, resolveScanTexts } from "@/lib/scans/scan-texts";
 import { moscowDayEnd, moscowDayStart, moscowIsoDate, moscowLastDay, startOfMoscowDay } from "@/lib/scans/moscow-day";
-import { phoneFromImshopUserId } from "@/lib/loyalty/find-or-create-client-for-imshop-user";
+import { phoneFromImshopUserId } from "@/lib/loyalty/imshop-user-phone";
 import { registerScanBodySchema } from "@/lib/scans/scans.schema";
 
 describe("resolveScanTexts", () => {
