@@ -9,8 +9,9 @@ import { POST as recalcRoute } from "@/app/integration/general/recalc/route";
 import { POST as holdRoute } from "@/app/integration/general/bonuses/hold/route";
 import { POST as releaseRoute } from "@/app/integration/general/bonuses/release/route";
 import { POST as retailRoute } from "@/app/integration/general/retail/route";
+import { uid } from "@/tests/helpers/uid";
 
-export const uid = (prefix: string) => `${prefix}-${randomBytes(5).toString("hex")}`;
+export { uid };
 
 /** A fresh mobile number in the stored form 7XXXXXXXXXX. */
 export const freshPhone = () => `79${String(randomInt(100_000_000, 999_999_999))}`;

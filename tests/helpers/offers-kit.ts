@@ -1,30 +1,23 @@
 // Set-up shared by the offers integration tests: the IMSHOP key, an offers API key, and offers with
 // unique ids so each test owns its data in the shared per-run database.
-import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import { prisma } from "@/lib/db";
 import { sha256Hex } from "@/lib/crypto/hash-token";
-import { ensureImshopSettings, invalidateImshopSettings } from "@/lib/imshop/imshop-settings";
 import { createOffer } from "@/lib/offers/save-offer";
 import { createSegment } from "@/lib/offers/save-segment";
 import { offersResponseSchema, type OfferInput, type OffersResponse } from "@/lib/offers/offers.schema";
 import { POST as offersWebhook } from "@/app/api/imshop/offers/route";
 import { callRoute } from "@/tests/helpers/call-route";
+import { setImshopInboundKey } from "@/tests/helpers/imshop-inbound-key";
+import { uid } from "@/tests/helpers/uid";
+
+export { uid };
 
 export const WEBHOOK_KEY = "imshop-inbound-offers-test-key";
 export const webhookAuth = { authorization: `Bearer ${WEBHOOK_KEY}` };
 export const actor = { id: null, label: "offers-test" };
 
-export const uid = (prefix: string) => `${prefix}-${randomBytes(5).toString("hex")}`;
-
-export async function setWebhookKey() {
-  await ensureImshopSettings();
-  await prisma.imshopSettings.update({
-    where: { id: 1 },
-    data: { inboundKeyHash: sha256Hex(WEBHOOK_KEY), inboundKeyPreviousHash: null, allowedIps: [] },
-  });
-  invalidateImshopSettings();
-}
+export const setWebhookKey = () => setImshopInboundKey(WEBHOOK_KEY);
 
 /** An API key for merchant systems with the given scopes; returns the key as presented. */
 export async function makeApiKey(scopes: string[] = ["offers"]): Promise<string> {

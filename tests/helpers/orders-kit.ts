@@ -3,13 +3,15 @@
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { sha256Hex } from "@/lib/crypto/hash-token";
-import { ensureImshopSettings, invalidateImshopSettings } from "@/lib/imshop/imshop-settings";
 import { DEMO_STATUSES } from "@/prisma/seed/40-orders";
+import { setImshopInboundKey } from "@/tests/helpers/imshop-inbound-key";
+import { uid } from "@/tests/helpers/uid";
+
+export { uid };
 
 export const INBOUND_KEY = "imshop-inbound-orders-test-key";
 export const imshopAuth = { authorization: `Bearer ${INBOUND_KEY}` };
 
-export const uid = (prefix: string) => `${prefix}-${randomBytes(5).toString("hex")}`;
 export const freshUuid = () => {
   const h = randomBytes(16).toString("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
@@ -29,14 +31,7 @@ export async function createApiKey(scopes: string[] = ["orders"], opts: { revoke
   return secret;
 }
 
-export async function setInboundKey(key: string | null = INBOUND_KEY) {
-  await ensureImshopSettings();
-  await prisma.imshopSettings.update({
-    where: { id: 1 },
-    data: { inboundKeyHash: key ? sha256Hex(key) : null, inboundKeyPreviousHash: null, allowedIps: [] },
-  });
-  invalidateImshopSettings();
-}
+export const setInboundKey = (key: string | null = INBOUND_KEY) => setImshopInboundKey(key);
 
 export const jobCount = async (orderId: string) =>
   (await prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE key = ${`order_status:${orderId}`}`)[0].n;

@@ -1,6 +1,5 @@
 // Shared set-up for the outbox integration tests: settings pointing at a fake IMSHOP, a clean
 // outbox, real workers on the per-run test database, and polling helpers.
-import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { prisma } from "@/lib/db";
 import { encryptSecret, secretHint } from "@/lib/crypto/secret-box";
@@ -8,11 +7,12 @@ import type { Delivery, ImshopSettings } from "@/lib/generated/prisma/client";
 import { ensureImshopSettings, invalidateImshopSettings } from "@/lib/imshop/imshop-settings";
 import { enqueueDelivery, type DeliveryKind } from "@/lib/outbox/enqueue-delivery";
 import { startFakeImshop, type FakeImshop, type Responder } from "@/tests/helpers/fake-imshop";
+import { uid } from "@/tests/helpers/uid";
 import { startWorker, type StartWorkerOptions, type WorkerHandle } from "@/worker/start-worker";
 
-export const OUTBOUND_KEY = "imshop-outbound-test-key";
+export { uid };
 
-export const uid = (prefix: string) => `${prefix}-${randomBytes(5).toString("hex")}`;
+export const OUTBOUND_KEY = "imshop-outbound-test-key";
 
 /** Points the settings at the fake IMSHOP with back-off small enough for tests to run in seconds. */
 export async function configureImshop(fake: FakeImshop, overrides: Partial<ImshopSettings> = {}) {

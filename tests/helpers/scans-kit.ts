@@ -2,28 +2,21 @@
 // and realistic marking codes, so every test owns its own data in the shared per-run database.
 import { randomBytes, randomInt } from "node:crypto";
 import { prisma } from "@/lib/db";
-import { sha256Hex } from "@/lib/crypto/hash-token";
-import { ensureImshopSettings, invalidateImshopSettings } from "@/lib/imshop/imshop-settings";
 import { gs1CheckDigit } from "@/lib/barcode/gtin";
 import type { CampaignTexts } from "@/lib/campaigns/campaigns.schema";
+import { setImshopInboundKey } from "@/tests/helpers/imshop-inbound-key";
+import { uid } from "@/tests/helpers/uid";
+
+export { uid };
 
 export const INBOUND_KEY = "imshop-inbound-scans-test-key";
 export const GS = "\u001d";
 export const auth = { authorization: `Bearer ${INBOUND_KEY}` };
 
-export const uid = (prefix: string) => `${prefix}-${randomBytes(5).toString("hex")}`;
-
 /** IMSHOP's user ids are often phone numbers; a fresh one per test keeps tests apart. */
 export const phoneUser = () => `7${String(randomInt(9_000_000_000, 9_999_999_999))}`;
 
-export async function setInboundKey(key: string | null = INBOUND_KEY) {
-  await ensureImshopSettings();
-  await prisma.imshopSettings.update({
-    where: { id: 1 },
-    data: { inboundKeyHash: key ? sha256Hex(key) : null, inboundKeyPreviousHash: null, allowedIps: [] },
-  });
-  invalidateImshopSettings();
-}
+export const setInboundKey = (key: string | null = INBOUND_KEY) => setImshopInboundKey(key);
 
 /** A GTIN-14 with a correct check digit that no other test uses. */
 export function freshGtin(): string {
