@@ -108,6 +108,16 @@ export async function enqueue(opts: { kind?: DeliveryKind; entityId: string; ver
   );
 }
 
+/** A first push (version 1, the default payload) for a scan no other test touches. */
+export async function enqueueFreshScan() {
+  const entityId = uid("scan");
+  const { id } = await enqueue({ entityId, version: 1 });
+  return { entityId, id };
+}
+
+/** A delivery's attempt log, first attempt first. */
+export const attemptsOf = (deliveryId: string) => prisma.deliveryAttempt.findMany({ where: { deliveryId }, orderBy: { attemptNo: "asc" } });
+
 const workers: WorkerHandle[] = [];
 
 export async function startTestWorker(opts: Partial<StartWorkerOptions> = {}): Promise<WorkerHandle> {

@@ -4,6 +4,7 @@ import { setCircuitMode } from "@/lib/outbox/set-circuit-mode";
 import {
   configureImshop,
   enqueue,
+  enqueueFreshScan,
   requestsFor,
   sleep,
   startTestWorker,
@@ -58,8 +59,7 @@ describe("outbox: circuit breaker", () => {
     const admin = { id: null, label: "admin@test" };
     await startTestWorker();
     await setCircuitMode({ kind: "scan_status", mode: "paused", actor: admin });
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { entityId, id } = await enqueueFreshScan();
     await waitForDelivery(id, (d) => d.nextAttemptAt !== null);
     await sleep(500);
     expect(requestsFor(fake, entityId)).toHaveLength(0);

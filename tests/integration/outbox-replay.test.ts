@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { replayDeadDeliveries, replayDelivery } from "@/lib/outbox/replay-deliveries";
-import { enqueue, requestsFor, startTestWorker, uid, waitForDelivery, withOutboxFake } from "@/tests/helpers/outbox-kit";
+import { attemptsOf, enqueue, requestsFor, startTestWorker, uid, waitForDelivery, withOutboxFake } from "@/tests/helpers/outbox-kit";
 
 const fake = withOutboxFake({ configure: { maxAttempts: 2 } });
 const admin = { id: null, label: "admin@test" };
@@ -21,7 +21,7 @@ describe("outbox: replay", () => {
     await replayDelivery({ id, actor: admin });
     const done = await waitForDelivery(id, (d) => d.state === "delivered");
     expect(done.attempts).toBe(1);
-    const log = await prisma.deliveryAttempt.findMany({ where: { deliveryId: id }, orderBy: { attemptNo: "asc" } });
+    const log = await attemptsOf(id);
     expect(log.map((a) => [a.attemptNo, a.responseStatus])).toEqual([[1, 500], [2, 500], [3, 204]]);
     expect(requestsFor(fake, entityId)).toHaveLength(3);
     const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "delivery.replay", entityId: id } });

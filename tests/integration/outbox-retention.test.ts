@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { DeliveryState } from "@/lib/generated/prisma/client";
 import { purgeDeliveryLog } from "@/lib/outbox/purge-delivery-log";
-import { enqueue, startTestWorker, uid, waitForDelivery, waitUntil, withOutboxFake } from "@/tests/helpers/outbox-kit";
+import { enqueueFreshScan, startTestWorker, uid, waitForDelivery, waitUntil, withOutboxFake } from "@/tests/helpers/outbox-kit";
 
 withOutboxFake({ configure: { deliveryLogRetentionDays: 7 } });
 
@@ -52,8 +52,7 @@ describe("outbox: delivery log retention", () => {
 
   it("runs as the worker's scheduled task and collects the empty per-entity job queues", async () => {
     await startTestWorker();
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { entityId, id } = await enqueueFreshScan();
     await waitForDelivery(id, (d) => d.state === "delivered");
     const old = await delivery("delivered", 30);
     const queues = () =>

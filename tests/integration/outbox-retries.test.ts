@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { fakeOrderUuid, type FakeMode } from "@/tests/helpers/fake-imshop";
 import {
+  attemptsOf,
   configureImshop,
   enqueue,
+  enqueueFreshScan,
   requestsFor,
   sleep,
   startTestWorker,
@@ -24,16 +26,13 @@ function downThenUp(n: number, down: FakeMode | ((i: number) => FakeMode), up: F
   };
 }
 
-const attemptsOf = (deliveryId: string) => prisma.deliveryAttempt.findMany({ where: { deliveryId }, orderBy: { attemptNo: "asc" } });
-
 describe("outbox: IMSHOP down, then up", () => {
   it("retries through 500s, dropped connections and timeouts, then delivers once", async () => {
     await configureImshop(fake, { timeoutMs: 1500, maxAttempts: 10 });
     const modes: FakeMode[] = [500, "drop", "hang", 503];
     fake.respondWith(downThenUp(4, (i) => modes[i - 1]), "/scan-status");
     await startTestWorker();
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { entityId, id } = await enqueueFreshScan();
     const done = await waitForDelivery(id, (d) => d.state === "delivered");
     await sleep(400);
     expect(requestsFor(fake, entityId)).toHaveLength(5);
@@ -80,8 +79,7 @@ describe("outbox: IMSHOP down, then up", () => {
     await configureImshop(fake, { maxAttempts: 3 });
     fake.respondWith(500, "/scan-status");
     await startTestWorker();
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { entityId, id } = await enqueueFreshScan();
     const dead = await waitForDelivery(id, (d) => d.state === "dead");
     await sleep(500);
     expect(dead).toMatchObject({ attempts: 3, lastStatus: 500 });
@@ -94,8 +92,7 @@ describe("outbox: permanent failures", () => {
   it.each([400, 404] as const)("%i fails at once, without a retry, keeping the answer", async (status) => {
     fake.respondWith(status, "/scan-status");
     await startTestWorker();
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { entityId, id } = await enqueueFreshScan();
     const failed = await waitForDelivery(id, (d) => d.state === "failed");
     await sleep(800);
     expect(requestsFor(fake, entityId)).toHaveLength(1);
@@ -111,8 +108,7 @@ describe("outbox: configuration errors", () => {
     await configureImshop(fake, { maxAttempts: 50, backoffBaseMs: 200, backoffMaxMs: 400 });
     fake.respondWith(status, "/scan-status");
     await startTestWorker();
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { entityId, id } = await enqueueFreshScan();
     await fake.waitFor(() => requestsFor(fake, entityId).length >= 3, 10_000);
     const circuit = await prisma.circuit.findUniqueOrThrow({ where: { kind: "scan_status" } });
     expect(circuit.configAlert).toContain(String(status));
@@ -137,8 +133,7 @@ describe("outbox: configuration errors", () => {
   it("a redirect is not followed: alert, retry, and nothing sent to the new location", async () => {
     fake.respondWith(downThenUp(2, 302), "/scan-status");
     await startTestWorker();
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { entityId, id } = await enqueueFreshScan();
     await fake.waitFor(() => requestsFor(fake, entityId).length >= 1);
     await waitForDelivery(id, (d) => d.lastStatus === 302);
     expect((await prisma.circuit.findUniqueOrThrow({ where: { kind: "scan_status" } })).configAlert).toMatch(/redirect/);
@@ -150,8 +145,7 @@ describe("outbox: configuration errors", () => {
   it("no push URL: the delivery waits (no attempt used) and goes once the URL is set", async () => {
     await configureImshop(fake, { scanStatusUrl: null });
     await startTestWorker();
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { id } = await enqueueFreshScan();
     await waitForDelivery(id, (d) => d.nextAttemptAt !== null);
     expect((await prisma.circuit.findUniqueOrThrow({ where: { kind: "scan_status" } })).configAlert).toMatch(/URL/);
     expect((await prisma.delivery.findUniqueOrThrow({ where: { id } })).attempts).toBe(0);
@@ -169,8 +163,7 @@ describe("outbox: 429 Retry-After", () => {
   it("waits at least as long as IMSHOP asks (seconds)", async () => {
     fake.respondWith(downThenUp(1, { status: 429, retryAfter: 2 }), "/scan-status");
     await startTestWorker();
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { entityId, id } = await enqueueFreshScan();
     await waitForDelivery(id, (d) => d.state === "delivered");
     const [first, second] = requestsFor(fake, entityId);
     expect(second.at - first.at).toBeGreaterThanOrEqual(1900);
@@ -180,8 +173,7 @@ describe("outbox: 429 Retry-After", () => {
     let n = 0;
     fake.respondWith(() => (++n === 1 ? { status: 429, retryAfter: new Date(Date.now() + 2000).toUTCString() } : 204), "/scan-status");
     await startTestWorker();
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { entityId, id } = await enqueueFreshScan();
     await waitForDelivery(id, (d) => d.state === "delivered");
     const [first, second] = requestsFor(fake, entityId);
     // HTTP dates have one-second resolution.

@@ -3,8 +3,10 @@ import { prisma } from "@/lib/db";
 import { enqueueDelivery } from "@/lib/outbox/enqueue-delivery";
 import {
   OUTBOUND_KEY,
+  attemptsOf,
   configureImshop,
   enqueue,
+  enqueueFreshScan,
   requestsFor,
   sleep,
   startTestWorker,
@@ -47,15 +49,14 @@ describe("outbox: the push commits or rolls back with the change", () => {
     expect(received[0].headers["content-type"]).toContain("application/json");
     expect(done).toMatchObject({ attempts: 1, lastStatus: 204, lastError: null });
     expect(done.deliveredAt).not.toBeNull();
-    const attempts = await prisma.deliveryAttempt.findMany({ where: { deliveryId: id } });
+    const attempts = await attemptsOf(id);
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ attemptNo: 1, responseStatus: 204, url: `${fake.url}/scan-status`, error: null });
     expect(attempts[0].requestBody).toEqual(payload);
   });
 
   it("a push committed while no worker runs is sent when one starts", async () => {
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { entityId, id } = await enqueueFreshScan();
     await sleep(300);
     expect(requestsFor(fake, entityId)).toHaveLength(0);
     await startTestWorker();

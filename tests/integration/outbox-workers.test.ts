@@ -3,8 +3,10 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import {
+  attemptsOf,
   configureImshop,
   enqueue,
+  enqueueFreshScan,
   requestsFor,
   sleep,
   startTestWorker,
@@ -85,8 +87,7 @@ describe("outbox: several workers", () => {
     await configureImshop(fake, { timeoutMs: 4000 });
     fake.respondWith("hang", "/scan-status");
     const slow = await startTestWorker({ concurrency: 1 });
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { entityId, id } = await enqueueFreshScan();
     await fake.waitFor(() => requestsFor(fake, entityId).length === 1);
     // A second worker that sweeps eagerly for stalled jobs.
     const eager = await startTestWorker({ stallGraceMs: 100, sweepIntervalMs: 100 });
@@ -102,8 +103,7 @@ describe("outbox: several workers", () => {
   it("a worker killed during a delivery: the push is delivered after a restart, at once", async () => {
     await configureImshop(fake, { timeoutMs: 60_000 });
     fake.respondWith("hang", "/scan-status");
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { entityId, id } = await enqueueFreshScan();
     const child = spawnWorkerProcess();
     await fake.waitFor(() => requestsFor(fake, entityId).length === 1, 30_000);
     const deadPool = await lockedBy(entityId);
@@ -119,7 +119,7 @@ describe("outbox: several workers", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(restarted.poolId()).not.toBe(deadPool);
     expect(done.attempts).toBe(2);
-    const attempts = await prisma.deliveryAttempt.findMany({ where: { deliveryId: id }, orderBy: { attemptNo: "asc" } });
+    const attempts = await attemptsOf(id);
     expect(attempts.map((a) => [a.attemptNo, a.responseStatus])).toEqual([[1, null], [2, 204]]);
     expect(attempts[0].error).toMatch(/interrupted/);
     // IMSHOP saw the interrupted request and the one that got through: at least once, delivered once.
@@ -130,8 +130,7 @@ describe("outbox: several workers", () => {
     await configureImshop(fake, { timeoutMs: 60_000 });
     fake.respondWith("hang", "/scan-status");
     const first = await startTestWorker({ concurrency: 1 });
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { entityId, id } = await enqueueFreshScan();
     await fake.waitFor(() => requestsFor(fake, entityId).length === 1);
     fake.respondWith(204, "/scan-status");
     await first.stop();
@@ -151,8 +150,7 @@ describe("outbox: worker supervision", () => {
     await prisma.$executeRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
       WHERE application_name = 'imshop-connect-worker-liveness' AND datname = current_database()`;
     await waitUntil(() => worker.poolId() !== null && worker.poolId() !== before, 15_000, "a new worker instance");
-    const entityId = uid("scan");
-    const { id } = await enqueue({ entityId, version: 1 });
+    const { entityId, id } = await enqueueFreshScan();
     await waitForDelivery(id, (d) => d.state === "delivered", 10_000);
     expect(requestsFor(fake, entityId)).toHaveLength(1);
   });
