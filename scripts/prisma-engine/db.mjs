@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 
 // Query parameters that only Prisma's native engine understands; node-postgres must not see them.
 const PRISMA_ONLY_PARAMS = [
@@ -55,9 +55,13 @@ export function withDatabase(url, database) {
 export const quoteIdent = (name) => `"${String(name).replace(/"/g, '""')}"`;
 
 /**
- * node-postgres client that reports Postgres' internal `"char"` columns (pg_class.relkind,
- * pg_constraint.contype, …) as text: @prisma/adapter-pg rejects that type, and the schema engine
- * reads such catalog columns while describing a database. The value is a one-letter string either way.
+ * node-postgres client that lets @prisma/adapter-pg read Postgres' internal `"char"` columns
+ * (pg_constraint.contype, pg_class.relkind, pg_attribute.attidentity, …), which the schema engine
+ * reads while describing a database. The adapter has no mapping for that type and rejects it, so the
+ * column is presented to it as text (the value is a one-letter string either way) and the result rows
+ * remember which columns were `"char"`: `asCharacterColumns` then types them `Character`, because the
+ * describer reads some of them as a char (`get_expect_char("constraint_type")`), as the native engine's
+ * driver delivers them, and panics on text.
  */
 class CatalogFriendlyClient extends pg.Client {
   query(config, values, callback) {
@@ -68,11 +72,36 @@ class CatalogFriendlyClient extends pg.Client {
   }
 }
 
+// Column indexes of `"char"` columns, attached to a result's `rows` array: the adapter hands that very
+// array back from `queryRaw`, while the field descriptions it built the column types from stay inside.
+const CHAR_COLUMNS = Symbol("charColumns");
+
 function charAsText(res) {
   for (const r of Array.isArray(res) ? res : [res]) {
-    for (const field of r?.fields ?? []) if (field.dataTypeID === OID_CHAR) field.dataTypeID = OID_TEXT;
+    const charColumns = [];
+    (r?.fields ?? []).forEach((field, i) => {
+      if (field.dataTypeID !== OID_CHAR) return;
+      field.dataTypeID = OID_TEXT;
+      charColumns.push(i);
+    });
+    if (charColumns.length && Array.isArray(r.rows)) Object.defineProperty(r.rows, CHAR_COLUMNS, { value: charColumns });
   }
   return res;
+}
+
+/** Makes `queryRaw` of an adapter (and of its transactions) type the `"char"` columns `Character`. */
+function asCharacterColumns(queryable) {
+  const queryRaw = queryable.queryRaw.bind(queryable);
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query);
+    for (const i of result.rows?.[CHAR_COLUMNS] ?? []) result.columnTypes[i] = ColumnTypeEnum.Character;
+    return result;
+  };
+  if (typeof queryable.startTransaction === "function") {
+    const startTransaction = queryable.startTransaction.bind(queryable);
+    queryable.startTransaction = async (...args) => asCharacterColumns(await startTransaction(...args));
+  }
+  return queryable;
 }
 
 /** A node-postgres pool for a Prisma URL, with `search_path` set to the URL's `schema`. */
@@ -174,11 +203,13 @@ export async function executeScript(url, script) {
 }
 
 /**
- * Gives the adapter the native engine's script semantics: @prisma/adapter-pg splits scripts on `;`
- * (which breaks `DEFAULT 'a;b'` or function bodies); Postgres runs a multi-statement simple query
- * as one implicit transaction, which is what the native engine relies on for migration scripts.
+ * Prepares an adapter for the schema engine: `"char"` columns typed as the engine expects
+ * (see CatalogFriendlyClient), and the native engine's script semantics: @prisma/adapter-pg splits
+ * scripts on `;` (which breaks `DEFAULT 'a;b'` or function bodies); Postgres runs a multi-statement
+ * simple query as one implicit transaction, which is what the native engine relies on for migration scripts.
  */
-function wholeScripts(adapter) {
+function forSchemaEngine(adapter) {
+  asCharacterColumns(adapter);
   adapter.executeScript = async (script) => {
     try {
       await adapter.underlyingDriver().query(script);
@@ -222,7 +253,7 @@ export function createAdapterFactory({ url, shadowDatabaseUrl }) {
   const connect = factory.connect.bind(factory);
   const connected = [];
   factory.connect = async () => {
-    const adapter = wholeScripts(await connect());
+    const adapter = forSchemaEngine(await connect());
     connected.push(adapter);
     return adapter;
   };
@@ -240,7 +271,7 @@ export function createAdapterFactory({ url, shadowDatabaseUrl }) {
         c.query(`DROP SCHEMA IF EXISTS ${quoteIdent(shadow.schema)} CASCADE; CREATE SCHEMA ${quoteIdent(shadow.schema)}`),
       );
       const f = new PrismaPg(createPool(shadowDatabaseUrl), { schema: shadow.schema, disposeExternalPool: true });
-      const adapter = wholeScripts(await f.connect());
+      const adapter = forSchemaEngine(await f.connect());
       connected.push(adapter);
       return adapter;
     }
@@ -248,7 +279,7 @@ export function createAdapterFactory({ url, shadowDatabaseUrl }) {
     temporaryShadowDatabases.add(shadowUrl);
     await createDatabase(shadowUrl);
     const f = new PrismaPg(createPool(shadowUrl), { schema, disposeExternalPool: true });
-    const adapter = wholeScripts(await f.connect());
+    const adapter = forSchemaEngine(await f.connect());
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose().catch(() => {});
