@@ -4,6 +4,7 @@
 //   node bench/load-runner.mjs '<json: {url, scenario, duration, connections, sizes, gtins, nonce}>'
 // Prints one JSON line: req/s, latency percentiles, errors, status codes, a few refused bodies.
 import { randomUUID } from "node:crypto";
+import http from "node:http";
 import autocannon from "autocannon";
 import { scenarios } from "./lib/scenarios.mjs";
 
@@ -30,20 +31,23 @@ const request = {
   },
 };
 
-const result = await autocannon({
-  url: config.url,
-  connections: config.connections,
-  duration: config.duration,
-  requests: [request],
-  // A request that waits 10 s is an error worth counting, not a latency to average in.
-  timeout: 10,
-});
+const result = scenario.rate
+  ? await paced()
+  : await autocannon({
+      url: config.url,
+      connections: config.connections,
+      duration: config.duration,
+      requests: [request],
+      // A request that waits 10 s is an error worth counting, not a latency to average in.
+      timeout: 10,
+    });
 
 const lat = result.latency;
 const out = {
   scenario: config.scenario,
   info: scenario.info,
   connections: config.connections,
+  rate: scenario.rate ?? null,
   duration: result.duration,
   total: result.requests.total,
   rps: result.requests.total / result.duration,
@@ -58,3 +62,68 @@ const out = {
   refusals,
 };
 process.stdout.write(`${JSON.stringify(out)}\n`);
+
+/**
+ * Open loop at `scenario.rate` req/s, evenly spaced, over at most `connections` keep-alive sockets.
+ * autocannon's own rate limit sends each second's quota in a burst at the second's start, which
+ * measures queueing behind the burst rather than the latency a steady stream of tills sees.
+ * Latency is counted from the moment a request was due, so a slow server cannot hide its backlog.
+ */
+async function paced() {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: config.connections });
+  const url = new URL(scenario.path, config.url);
+  const total = Math.round(scenario.rate * config.duration);
+  const latencies = [];
+  const statusCodes = {};
+  let errors = 0;
+  let timeouts = 0;
+  const started = performance.now();
+  const sendOne = (due) =>
+    new Promise((resolve) => {
+      const built = request.setupRequest({ headers: { ...request.headers } });
+      const body = built.body ?? "";
+      const req = http.request(
+        url,
+        { method: scenario.method, agent, headers: { ...built.headers, "content-length": Buffer.byteLength(body) }, timeout: 10_000 },
+        (res) => {
+          let text = "";
+          res.on("data", (d) => (text += d));
+          res.on("end", () => {
+            latencies.push(performance.now() - due);
+            statusCodes[res.statusCode] = (statusCodes[res.statusCode] ?? 0) + 1;
+            request.onResponse(res.statusCode, text);
+            resolve();
+          });
+        },
+      );
+      let timedOut = false;
+      req.on("timeout", () => ((timedOut = true), req.destroy()));
+      req.on("error", () => {
+        if (timedOut) timeouts++;
+        else errors++;
+        resolve();
+      });
+      req.end(body);
+    });
+  const inFlight = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / scenario.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(sendOne(due));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (p) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]) : null);
+  const non2xx = Object.entries(statusCodes).reduce((n, [code, count]) => n + (code.startsWith("2") ? 0 : count), 0);
+  return {
+    duration: (performance.now() - started) / 1000,
+    requests: { total: latencies.length },
+    latency: { p50: at(50), p90: at(90), p99: at(99), max: at(100) },
+    errors,
+    timeouts,
+    non2xx,
+    statusCodeStats: Object.fromEntries(Object.entries(statusCodes).map(([code, count]) => [code, { count }])),
+  };
+}

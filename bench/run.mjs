@@ -5,6 +5,7 @@
 //   BENCH_SCALE=1          data size (1 = 100k clients, 1M scans, 1M orders, 10k offers)
 //   BENCH_SKIP_BUILD=1     reuse .next when it holds a build   BENCH_KEEP_DB=1   keep the database afterwards
 //   BENCH_SCENARIOS=a,b    only these HTTP scenarios           BENCH_LOG_LEVEL=info   the server's log level
+//   BENCH_RETAIL_RATE=40   offered req/s for retail-paced
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -30,8 +31,9 @@ const opts = {
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
   keepDb: process.env.BENCH_KEEP_DB === "1",
   logLevel: process.env.BENCH_LOG_LEVEL || "info",
+  retailRate: Number(process.env.BENCH_RETAIL_RATE || 40),
 };
-const ALL_SCENARIOS = ["health", "scans", "history", "offers", "client", "recalc", "retail", "retail-hot"];
+const ALL_SCENARIOS = ["health", "scans", "history", "offers", "client", "recalc", "retail", "retail-paced", "retail-hot"];
 const only = process.env.BENCH_SCENARIOS?.split(",").map((s) => s.trim());
 const scenarioNames = ALL_SCENARIOS.filter((s) => s === "health" || !only || only.includes(s));
 
@@ -83,14 +85,15 @@ async function main() {
   say(`next start on ${server.url} (log: ${logFile})`);
   const memory = sampleMemory(server.pid);
 
-  const config = { url: server.url, sizes: data.sizes, gtins: data.gtins, nonce: randomBytes(2).toString("hex") };
+  const config = { url: server.url, sizes: data.sizes, gtins: data.gtins, nonce: randomBytes(2).toString("hex"), retailRate: opts.retailRate };
   const http = [];
   const order = [...scenarioNames, "health"];
   for (const [i, scenario] of order.entries()) {
     const name = i === order.length - 1 ? "health (again)" : scenario;
     if (opts.warmup > 0) await loadRun({ ...config, scenario, duration: opts.warmup, connections: 10 });
+    memory.window();
     const result = await loadRun({ ...config, scenario, duration: opts.duration, connections: opts.connections });
-    http.push({ ...result, name });
+    http.push({ ...result, name, rssBytes: memory.window() });
     say(`${name.padEnd(14)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}  non-2xx ${result.non2xx}`);
   }
   const serverRss = memory.stop();

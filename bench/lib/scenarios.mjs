@@ -12,9 +12,10 @@ const spread = (k, n, salt = 0) => Number((BigInt(k + 1) * 2654435761n + BigInt(
 
 /**
  * Each scenario: `method`, `path`, `headers`, and `body(k)` for the k-th request (k counts across
- * the whole run). `info` names what varies, for the report.
+ * the whole run); `rate` caps the offered load (req/s) instead of sending as fast as answers come.
+ * `info` names what varies, for the report.
  */
-export function scenarios({ sizes, gtins, nonce }) {
+export function scenarios({ sizes, gtins, nonce, retailRate = 40 }) {
   const user = (k, salt) => `bench-user-${spread(k, sizes.scanUsers, salt)}`;
   const client = (k) => 1 + spread(k, sizes.clients, 3);
   const point = (k) => `bench-point-${1 + spread(k, sizes.points, 5)}`;
@@ -73,6 +74,16 @@ export function scenarios({ sizes, gtins, nonce }) {
       headers: till,
       idempotent: true,
       info: `spend 0 → earn, one of ${sizes.clients} clients, a fresh Idempotency-Key each`,
+      body: (k) => ({ client: `bench-client-${client(k)}`, point: point(k), amount: amount(k), spend: 0 }),
+    },
+    // Tills do not fire back to back: the same purchases at a fixed rate show the latency a till sees.
+    "retail-paced": {
+      method: "POST",
+      path: "/integration/general/retail",
+      headers: till,
+      idempotent: true,
+      rate: retailRate,
+      info: `as retail, but offered at a steady ${retailRate} req/s (open loop) instead of as fast as answers come`,
       body: (k) => ({ client: `bench-client-${client(k)}`, point: point(k), amount: amount(k), spend: 0 }),
     },
     "retail-hot": {

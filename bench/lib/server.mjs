@@ -41,32 +41,32 @@ export async function startNext({ root, port, env, logFile }) {
   let gone = false;
   exited.then(() => (gone = true));
   const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (gone) return;
+    const kill = (signal) => {
+      try {
+        process.kill(-child.pid, signal);
+      } catch {
+        // already gone
+      }
+    };
+    kill("SIGTERM");
+    const timer = setTimeout(() => kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (gone) throw new Error(`next start exited early; see ${logFile}`);
-    if (Date.now() > deadline) throw new Error(`next start did not become healthy in 90 s; see ${logFile}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`next start did not become healthy in 90 s; see ${logFile}`);
+    }
     const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
     if (ok) break;
     await new Promise((r) => setTimeout(r, 300));
   }
-  return {
-    url,
-    pid: child.pid,
-    stop: async () => {
-      if (gone) return;
-      const kill = (signal) => {
-        try {
-          process.kill(-child.pid, signal);
-        } catch {
-          // already gone
-        }
-      };
-      kill("SIGTERM");
-      const timer = setTimeout(() => kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return { url, pid: child.pid, stop };
 }
 
 /** Resident memory (bytes) of `pid` and all its descendants, read from /proc. */
@@ -98,14 +98,26 @@ export function treeRss(pid) {
   return total;
 }
 
-/** Samples treeRss(pid) every `everyMs` until stopped; returns the maximum seen. */
+/** Samples treeRss(pid) every `everyMs` until stopped: the maximum overall, and per window (e.g. per scenario). */
 export function sampleMemory(pid, everyMs = 250) {
   let max = 0;
-  const tick = () => (max = Math.max(max, treeRss(pid)));
+  let windowMax = 0;
+  const tick = () => {
+    const rss = treeRss(pid);
+    max = Math.max(max, rss);
+    windowMax = Math.max(windowMax, rss);
+  };
   tick();
   const timer = setInterval(tick, everyMs);
   return {
     max: () => max,
+    /** The maximum since the previous call. */
+    window: () => {
+      tick();
+      const seen = windowMax;
+      windowMax = 0;
+      return seen;
+    },
     stop: () => {
       clearInterval(timer);
       tick();
