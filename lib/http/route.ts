@@ -5,6 +5,7 @@ import { AppError, isAppError } from "@/lib/http/app-error";
 import { ERROR_STATUS } from "@/lib/http/error-status";
 import { readJson, MAX_BODY_BYTES } from "@/lib/http/read-json";
 import { zodFields } from "@/lib/http/zod-fields";
+import { findUnstorableText } from "@/lib/http/storable-text";
 import { logger, type Logger } from "@/lib/logger";
 
 /**
@@ -58,6 +59,11 @@ export function route<S extends z.ZodType | undefined = undefined, TAuth = undef
         const parsed = opts.body.safeParse(raw);
         if (!parsed.success) {
           throw new AppError("validation", "Request body failed validation", { fields: zodFields(parsed.error) });
+        }
+        // Checked on what validation kept: unknown extra fields are ignored, not refused.
+        const problem = findUnstorableText(parsed.data);
+        if (problem) {
+          throw new AppError("validation", "Request body failed validation", { fields: { [problem.path]: problem.message } });
         }
         body = parsed.data;
       }
