@@ -30,8 +30,16 @@ export function keysetQuery(cursor: Cursor | null, dir: Direction, take: number,
   const older = dir === "next";
   const cmp = older ? "lt" : "gt";
   const order = older ? "desc" : "asc";
+  // The outer bound (lte/gte) lets PostgreSQL start the index scan at the cursor instead of filtering
+  // every newer row: a page in the middle of a million rows costs what the first page costs.
+  const bound = older ? "lte" : "gte";
   const where = cursor
-    ? { OR: [{ [field]: { [cmp]: cursor.t } }, { [field]: cursor.t, id: { [cmp]: cursor.id } }] }
+    ? {
+        AND: [
+          { [field]: { [bound]: cursor.t } },
+          { OR: [{ [field]: { [cmp]: cursor.t } }, { id: { [cmp]: cursor.id } }] },
+        ],
+      }
     : {};
   return { where, orderBy: [{ [field]: order }, { id: order }], take: take + 1 };
 }
