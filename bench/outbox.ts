@@ -14,6 +14,8 @@ import { percentile } from "./lib/stats.mjs";
 const BACKLOG = Number(process.env.BENCH_OUTBOX_BACKLOG || 2000);
 const RATE = Number(process.env.BENCH_OUTBOX_RATE || 100);
 const SECONDS = Number(process.env.BENCH_OUTBOX_SECONDS || 15);
+// Worker processes (`npm run worker` may run on several machines; they share the queue safely).
+const WORKERS = Number(process.env.BENCH_OUTBOX_WORKERS || 1);
 const OUTBOUND_KEY = "bench-outbound-key";
 const actor = { id: null, label: "bench" };
 
@@ -37,14 +39,14 @@ async function main() {
   const backlogIds = waiting.slice(0, BACKLOG).map((s) => s.id);
   const steadyIds = waiting.slice(BACKLOG).map((s) => s.id);
   const received = (ids: Set<string>) => fake.requests.filter((r) => ids.has((r.body as { id?: string }).id ?? "")).length;
-  const workerOptions = { concurrency: env.WORKER_CONCURRENCY, pollInterval: env.WORKER_POLL_INTERVAL_MS };
+  const workerOptions = { processes: WORKERS, concurrency: env.WORKER_CONCURRENCY, pollInterval: env.WORKER_POLL_INTERVAL_MS };
 
   // 1. Backlog: staff approve in pages of 50 while no worker runs; then one worker drains it.
   const queuedAt = performance.now();
   for (let i = 0; i < backlogIds.length; i += 50) await moderateScans({ ids: backlogIds.slice(i, i + 50), decision: "approved", actor });
   const queueSeconds = (performance.now() - queuedAt) / 1000;
   const backlogSet = new Set(backlogIds);
-  const worker = startWorkerProcess(databaseUrl());
+  const workers = Array.from({ length: WORKERS }, () => startWorkerProcess(databaseUrl()));
   await fake.waitFor(() => received(backlogSet) >= BACKLOG, 600_000);
   // From the first push to the last: the worker process's start-up is not the outbox's throughput.
   const times = fake.requests.map((r) => r.at);
@@ -85,12 +87,12 @@ async function main() {
     await new Promise((r) => setTimeout(r, 100));
     notDelivered = await prisma.delivery.count({ where: ours });
   }
-  await worker.stop();
+  await Promise.all(workers.map((w) => w.stop()));
   await fake.close();
   await prisma.$disconnect();
   process.stdout.write(
     `${JSON.stringify({
-      worker: { concurrency: workerOptions.concurrency, pollIntervalMs: workerOptions.pollInterval },
+      worker: { processes: workerOptions.processes, concurrency: workerOptions.concurrency, pollIntervalMs: workerOptions.pollInterval },
       backlog: { changes: BACKLOG, queueSeconds, drainSeconds, deliveriesPerSecond: (BACKLOG - 1) / drainSeconds },
       steady: {
         targetRate: RATE,

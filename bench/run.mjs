@@ -55,32 +55,29 @@ async function main() {
   const loadSeconds = (Date.now() - t0) / 1000;
   say(`data loaded in ${loadSeconds.toFixed(0)} s`);
 
+  const port = await freePort();
+  // What the portal sees, at build time too (pages are prerendered against the configuration).
+  const portalEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    IMSHOP_WEBHOOK_KEY: BENCH_WEBHOOK_KEY,
+    LOG_LEVEL: opts.logLevel,
+    DEMO_SEED: "false",
+    ADMIN_EMAIL: "",
+    ADMIN_PASSWORD: "",
+  };
   if (opts.skipBuild && existsSync(".next/BUILD_ID")) say("BENCH_SKIP_BUILD=1: using the existing build");
   else {
     say("next build…");
-    await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { env: { ...process.env, NODE_ENV: "production" } });
+    await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { env: portalEnv });
   }
 
-  const port = await freePort();
   const logFile = path.join(os.tmpdir(), `imshop-bench-server-${port}.log`);
-  const server = await startNext({
-    root,
-    port,
-    logFile,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-      IMSHOP_WEBHOOK_KEY: BENCH_WEBHOOK_KEY,
-      LOG_LEVEL: opts.logLevel,
-      DEMO_SEED: "false",
-      ADMIN_EMAIL: "",
-      ADMIN_PASSWORD: "",
-    },
-  });
+  const server = await startNext({ root, port, logFile, env: portalEnv });
   cleanups.push(() => server.stop());
   say(`next start on ${server.url} (log: ${logFile})`);
   const memory = sampleMemory(server.pid);

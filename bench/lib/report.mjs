@@ -89,7 +89,10 @@ export function renderReport(results) {
   md.push("What each scenario sends:", "");
   for (const h of results.http.filter((x) => x.info)) md.push(`- \`${h.name}\`: ${h.info}`);
   md.push("");
-  md.push(`## Outbox (real worker → fake IMSHOP, concurrency ${outbox.worker.concurrency}, poll ${outbox.worker.pollIntervalMs} ms)`, "");
+  md.push(
+    `## Outbox (real worker → fake IMSHOP: ${outbox.worker.processes ?? 1} worker process(es), concurrency ${outbox.worker.concurrency}, poll ${outbox.worker.pollIntervalMs} ms)`,
+    "",
+  );
   md.push(
     table(
       ["measure", "value"],
