@@ -1,26 +1,15 @@
 import { prisma, type Prisma } from "@/lib/db";
 import { finishPage, keysetQuery, type Cursor, type Direction, type Page } from "@/lib/pagination/keyset";
+import { offerSnapshotSelect } from "@/lib/offers/offer-snapshot";
 import { offerStatus } from "@/lib/offers/offer-status";
 import type { OfferListFilters, OfferRow, RedemptionRow } from "@/lib/offers/offers.schema";
 
 // Reads for the Offers pages: plain rows with dates as ISO strings, ready for client components.
 
 const rowSelect = {
-  id: true,
-  name: true,
-  description: true,
-  promocodeMode: true,
-  promocode: true,
-  barcodeType: true,
-  online: true,
-  offline: true,
-  startsAt: true,
-  expiresAt: true,
-  targeting: true,
-  active: true,
+  ...offerSnapshotSelect,
   createdAt: true,
   updatedAt: true,
-  segments: { select: { segmentId: true }, orderBy: { segmentId: "asc" } },
   _count: { select: { users: true, codes: true, redemptions: true } },
 } satisfies Prisma.OfferSelect;
 
