@@ -1,11 +1,23 @@
-// Next.js calls register() once when the server starts: the outbox worker runs inside the web
-// server unless WORKER_IN_PROCESS=false (then `npm run worker` runs it elsewhere).
+// Next.js calls register() once when the server starts. It refuses to serve with a wrong environment or
+// the demo's public credentials outside a demo (`npm run serve` has no start script in front of it), then
+// runs the outbox worker inside the web server unless WORKER_IN_PROCESS=false (then `npm run worker`
+// runs it elsewhere).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startupProblems } = await import("@/lib/startup/startup-problems");
+  const { logger } = await import("@/lib/logger");
+  // A database that is down at start is not a reason to refuse: /api/health reports it until it is back.
+  const problems = await startupProblems().catch((error: unknown) => {
+    logger.warn({ err: error }, "start: the database could not be checked for demo credentials");
+    return startupProblems({ database: false });
+  });
+  if (problems.length) {
+    console.error(`[imshop-connect] cannot start:\n  ${problems.join("\n  ")}`);
+    process.exit(1);
+  }
   const { env, databaseUrl } = await import("@/lib/env");
   if (!env.WORKER_IN_PROCESS) return;
   const { startWorker } = await import("@/worker/start-worker");
-  const { logger } = await import("@/lib/logger");
   const start = async (delayMs: number): Promise<void> => {
     try {
       await startWorker({

@@ -1,7 +1,14 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
+import { randomBytes } from "node:crypto";
 
 const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
+
+// No secret has a default anywhere: each test run makes its own (a developer's .env may override them).
+const secrets = {
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || randomBytes(32).toString("hex"),
+  SETTINGS_ENCRYPTION_KEY: process.env.SETTINGS_ENCRYPTION_KEY || randomBytes(32).toString("hex"),
+};
 
 export default defineConfig({
   test: {
@@ -12,7 +19,7 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.unit.test.ts", "tests/unit/**/*.test.ts"],
           environment: "node",
-          env: { NODE_ENV: "test" },
+          env: { NODE_ENV: "test", ...secrets },
         },
       },
       {
@@ -26,7 +33,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60000,
           hookTimeout: 120000,
-          env: { NODE_ENV: "test" },
+          env: { NODE_ENV: "test", ...secrets },
         },
       },
       {
@@ -40,7 +47,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 300000,
           hookTimeout: 120000,
-          env: { NODE_ENV: "test" },
+          env: { NODE_ENV: "test", ...secrets },
         },
       },
     ],

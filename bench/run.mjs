@@ -64,6 +64,7 @@ async function main() {
     PORT: String(port),
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
     IMSHOP_WEBHOOK_KEY: BENCH_WEBHOOK_KEY,
     LOG_LEVEL: opts.logLevel,
     DEMO_SEED: "false",
@@ -147,7 +148,8 @@ function tsxJson(entry, databaseUrl) {
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: "warn",
-    NEXTAUTH_SECRET: "bench-only-secret",
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
   });
 }
 

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { databaseUrl, env } from "@/lib/env";
+import { lazy } from "@/lib/util/lazy";
 
 export type Tx = Prisma.TransactionClient;
 export type Db = PrismaClient | Tx;
@@ -10,11 +11,22 @@ function create(): PrismaClient {
   return new PrismaClient({ adapter });
 }
 
-// One client per process; kept on globalThis so Next's dev reloads do not open new pools.
+// One client per process, made on first use (a build imports this module with no database); kept on
+// globalThis so Next's dev reloads do not open new pools.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-export const prisma: PrismaClient = globalForPrisma.prisma ?? create();
-if (env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+let made: PrismaClient | undefined;
+
+export const prisma: PrismaClient = lazy(() => {
+  made = globalForPrisma.prisma ?? create();
+  if (env.NODE_ENV !== "production") globalForPrisma.prisma = made;
+  return made;
+});
+
+/** Closes the pool if this process ever opened one (a script that failed its checks never did). */
+export async function disconnectDatabase(): Promise<void> {
+  await made?.$disconnect();
+}
 
 /** Runs `fn` in the given transaction, or in a new one when there is none. */
 export function inTransaction<T>(tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {

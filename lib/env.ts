@@ -1,6 +1,9 @@
 import { z } from "zod";
+import { lazy } from "@/lib/util/lazy";
 
-// The one place that reads process.env: everything else imports `env`, already checked and typed.
+// The one place that reads process.env: everything else imports `env`, already checked and typed. It is
+// read on first use, never at import, so `next build` runs with no environment at all; every process
+// calls checkStartEnv() when it starts, which names each wrong or missing variable.
 const bool = (fallback: boolean) =>
   z
     .enum(["true", "false", "1", "0", "yes", "no", ""])
@@ -18,18 +21,28 @@ const optionalText = z
   .optional()
   .transform((v) => (v === undefined || v === "" ? undefined : v));
 
+const keyList = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").map((k) => k.trim()).filter(Boolean));
+
+export const MIN_SECRET_LENGTH = 32;
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  NEXTAUTH_SECRET: optionalText,
+  NEXTAUTH_SECRET: optionalText.pipe(z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional()),
   NEXTAUTH_URL: optionalUrl,
-  SETTINGS_ENCRYPTION_KEY: optionalText,
+  SETTINGS_ENCRYPTION_KEY: optionalText.pipe(z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional()),
+  // Keys that encrypted stored secrets before the current one: still read, never written (secrets rotate).
+  SETTINGS_ENCRYPTION_OLD_KEYS: keyList,
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(8).optional()),
-  DEMO_SEED: bool(true),
+  // Demo users and keys are public (README): only ever seeded or accepted when asked for explicitly.
+  DEMO_SEED: bool(false),
   WORKER_IN_PROCESS: bool(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
@@ -39,40 +52,55 @@ const schema = z.object({
   IMSHOP_ORDER_STATUS_URL: optionalUrl,
   IMSHOP_API_KEY: optionalText,
   IMSHOP_WEBHOOK_KEY: optionalText,
-  // Set by scripts/start.mjs: a single-machine start, where development secrets are acceptable.
-  IMSHOP_CONNECT_LOCAL_START: bool(false),
 });
 
 export type Env = z.infer<typeof schema>;
 
+function problems(source: NodeJS.ProcessEnv): string[] {
+  const parsed = schema.safeParse(source);
+  return parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+}
+
 function load(): Env {
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment variables (see .env.example):\n${lines.join("\n")}`);
-  }
-  return parsed.data;
+  const wrong = problems(process.env);
+  if (wrong.length) throw new Error(`Invalid environment variables (see .env.example):\n  ${wrong.join("\n  ")}`);
+  return schema.parse(process.env);
 }
 
-export const env: Env = load();
+export const env: Env = lazy(load);
 
-/** The secret that signs sessions; a fixed development value only outside production. */
+/**
+ * Everything a process needs before it serves or works: each variable well-formed, and both secrets set
+ * (no secret has a built-in default; `npm start`'s local demo generates them per install). Returns the
+ * problems, one line per variable, so a start can refuse naming every one at once.
+ */
+export function startProblems(source: NodeJS.ProcessEnv = process.env): string[] {
+  const wrong = problems(source);
+  for (const name of ["NEXTAUTH_SECRET", "SETTINGS_ENCRYPTION_KEY"] as const) {
+    if (!source[name] && !wrong.some((w) => w.startsWith(`${name}:`))) {
+      wrong.push(`${name}: is not set (at least ${MIN_SECRET_LENGTH} characters, e.g. \`openssl rand -base64 48\`)`);
+    }
+  }
+  if (!source.DATABASE_URL?.trim()) wrong.push("DATABASE_URL: is not set");
+  return wrong;
+}
+
+/** Throws naming every problem startProblems() finds. */
+export function checkStartEnv(source: NodeJS.ProcessEnv = process.env): void {
+  const wrong = startProblems(source);
+  if (wrong.length) throw new Error(`cannot start: fix these environment variables (see .env.example):\n  ${wrong.join("\n  ")}`);
+}
+
+/** The secret that signs sessions. */
 export function authSecret(): string {
-  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
-  if (env.NODE_ENV === "production" && !isLocalStart()) {
-    throw new Error("NEXTAUTH_SECRET must be set in production");
-  }
-  return "imshop-connect-development-secret-change-me";
+  if (!env.NEXTAUTH_SECRET) throw new Error("NEXTAUTH_SECRET is not set");
+  return env.NEXTAUTH_SECRET;
 }
 
-/** Key material for encrypting stored outbound secrets; falls back to the session secret. */
-export function encryptionSecret(): string {
-  return env.SETTINGS_ENCRYPTION_KEY ?? authSecret();
-}
-
-/** True when the portal was started by `npm start` on one machine (scripts/start.mjs sets it). */
-export function isLocalStart(): boolean {
-  return env.IMSHOP_CONNECT_LOCAL_START;
+/** The key new stored secrets are encrypted with, then the older ones that may still read them. */
+export function encryptionKeys(): { current: string; old: string[] } {
+  if (!env.SETTINGS_ENCRYPTION_KEY) throw new Error("SETTINGS_ENCRYPTION_KEY is not set");
+  return { current: env.SETTINGS_ENCRYPTION_KEY, old: env.SETTINGS_ENCRYPTION_OLD_KEYS };
 }
 
 export function databaseUrl(): string {

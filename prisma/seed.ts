@@ -9,6 +9,12 @@ import { logger } from "@/lib/logger";
  * Each part must be safe to run twice (upsert, or skip when its data exists).
  */
 async function main() {
+  // The demo's users and keys are public: never add them to an installation that already has data.
+  if ((await prisma.user.count()) > 0) {
+    console.error("db:seed: this database already has users; the demo seed only goes into an empty database");
+    process.exitCode = 1;
+    return;
+  }
   const dir = path.join(__dirname, "seed");
   const files = (await readdir(dir)).filter((f) => /^\d\d-.+\.ts$/.test(f)).sort();
   for (const file of files) {

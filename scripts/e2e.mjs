@@ -59,6 +59,7 @@ async function main() {
     PORT: String(port),
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: process.env.E2E_NEXTAUTH_SECRET || randomBytes(32).toString("hex"),
+    SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
     IMSHOP_SCAN_STATUS_URL: "http://127.0.0.1:4010/scan-status",
     IMSHOP_ORDER_STATUS_URL: "http://127.0.0.1:4010/order-status",
     IMSHOP_API_KEY: "test-outbound-key",

@@ -1,11 +1,16 @@
-// `npm start`: one command from a fresh clone to a running portal. Prepares the database (embedded
-// PGlite when DATABASE_URL is unset), builds when the sources are newer than the last build, and
-// starts `next start` with the outbox worker inside it.
+// `npm start`: one command from a fresh clone to a running portal, in one of two modes.
+// - Local demo (no DATABASE_URL): an embedded PostgreSQL (PGlite) in .data/pglite, secrets generated once
+//   per install into .data/secrets.json, demo data seeded into an empty database.
+// - A real PostgreSQL (DATABASE_URL set): no demo data unless DEMO_SEED=true, and no start without
+//   NEXTAUTH_SECRET and SETTINGS_ENCRYPTION_KEY.
+// Either way it migrates, builds when the sources are newer than the last build, and starts `next start`
+// with the outbox worker inside it.
 import { spawn } from "node:child_process";
-import { existsSync, statSync, readdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, statSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { prepareDatabase } from "./lib/prepare-database.mjs";
+import { prepareDatabase, runTsx } from "./lib/prepare-database.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -18,28 +23,33 @@ const cleanups = [];
 async function main() {
   let databaseUrl = process.env.DATABASE_URL;
   const extraEnv = {};
-  if (!databaseUrl) {
+  const demo = !databaseUrl;
+  if (demo) {
     const embedded = await import("./embedded-postgres.mjs");
     const db = await embedded.startEmbeddedPostgres({ dataDir: path.join(root, ".data/pglite") });
     cleanups.push(() => db.stop());
     databaseUrl = db.url;
-    say(`DATABASE_URL is not set: using the embedded PostgreSQL (PGlite) in .data/pglite at ${db.url}`);
+    say(`DATABASE_URL is not set: local demo on the embedded PostgreSQL (PGlite) in .data/pglite at ${db.url}`);
     Object.assign(extraEnv, embedded.embeddedServerEnv ?? {});
     for (const line of embedded.embeddedNotes ?? []) say(line);
+    // What the user set wins; the demo's own secrets are made once and kept with its data.
+    for (const [name, value] of Object.entries(localSecrets())) process.env[name] ||= value;
+    process.env.DEMO_SEED ||= "true";
   }
-  await prepareDatabase({ databaseUrl, seed: process.env.DEMO_SEED !== "false", log: say });
-  // The build evaluates server modules, which read the database URL and the session secret rules.
-  const buildEnv = { DATABASE_URL: databaseUrl, IMSHOP_CONNECT_LOCAL_START: "true" };
+  process.env.DATABASE_URL = databaseUrl;
+  // Refuses, naming each wrong or missing variable, before anything touches the database.
+  await runTsx("scripts/check-start.ts", databaseUrl).catch(() => shutdown(1));
+  const seed = ["true", "1", "yes"].includes(process.env.DEMO_SEED ?? "");
+  await prepareDatabase({ databaseUrl, seed, log: say });
   if (needsBuild()) {
     say("building the portal (next build)…");
-    await run(process.execPath, [nextBin(), "build"], buildEnv);
+    await run(process.execPath, [nextBin(), "build"], {});
   }
   const env = {
     ...extraEnv, // embedded defaults yield to what the user set
     ...process.env,
     DATABASE_URL: databaseUrl,
     NODE_ENV: "production",
-    IMSHOP_CONNECT_LOCAL_START: "true",
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
   };
   const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], { stdio: "inherit", env });
@@ -49,8 +59,22 @@ async function main() {
     if (server.exitCode === null) server.kill("SIGTERM");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10000))]);
   });
-  say(`portal: http://localhost:${port}  (demo sign-in: admin@example.com / admin12345)`);
+  say(`portal: http://localhost:${port}${seed ? "  (demo sign-in: admin@example.com / admin12345)" : ""}`);
   await shutdown(await exited);
+}
+
+/** The local demo's NEXTAUTH_SECRET and SETTINGS_ENCRYPTION_KEY: random, made once per install. */
+function localSecrets() {
+  const file = path.join(root, ".data/secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  const secrets = {
+    NEXTAUTH_SECRET: randomBytes(48).toString("base64url"),
+    SETTINGS_ENCRYPTION_KEY: randomBytes(48).toString("base64url"),
+  };
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  say("generated this install's secrets in .data/secrets.json (keep it with .data/pglite)");
+  return secrets;
 }
 
 const nextBin = () => path.join(root, "node_modules/next/dist/bin/next");

@@ -2,9 +2,15 @@
 // Several may run at once; graphile-worker's locks and the per-entity queues keep each push single.
 import { databaseUrl, env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { startupProblems } from "@/lib/startup/startup-problems";
 import { startWorker } from "./start-worker";
 
 async function main() {
+  const problems = await startupProblems();
+  if (problems.length) {
+    console.error(`[imshop-connect] the worker cannot start:\n  ${problems.join("\n  ")}`);
+    process.exit(1);
+  }
   const worker = await startWorker({
     databaseUrl: databaseUrl(),
     concurrency: env.WORKER_CONCURRENCY,

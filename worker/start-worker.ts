@@ -1,4 +1,5 @@
 import { logger } from "@/lib/logger";
+import { lazy } from "@/lib/util/lazy";
 import type { RecoveryReport } from "@/lib/outbox/recover-stalled-jobs";
 import { startWorkerInstance, type StartWorkerOptions as InstanceOptions, type WorkerInstance } from "./worker-instance";
 
@@ -17,7 +18,8 @@ export type WorkerHandle = {
 };
 
 const MAX_RESTART_DELAY_MS = 60_000;
-const log = logger.child({ component: "outbox-worker" });
+// Made on first use: importing the worker must not read the environment.
+const log = lazy(() => logger.child({ component: "outbox-worker" }));
 
 /**
  * Starts the outbox worker and keeps it running: an instance that dies on its own (database restart,

@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import pg from "pg";
 import { Logger, run, runMigrations, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
 import { logger } from "@/lib/logger";
+import { lazy } from "@/lib/util/lazy";
 import { deliverDelivery } from "@/lib/outbox/deliver-delivery";
 import { DELIVER_TASK, PURGE_TASK } from "@/lib/outbox/outbox-jobs";
 import { gcEntityQueues } from "@/lib/outbox/gc-entity-queues";
@@ -29,7 +30,8 @@ export type WorkerInstance = {
   recoverNow: () => Promise<RecoveryReport>;
 };
 
-const log = logger.child({ component: "outbox-worker" });
+// Made on first use: importing the worker must not read the environment.
+const log = lazy(() => logger.child({ component: "outbox-worker" }));
 
 /** The liveness connection's name in pg_stat_activity. */
 export const LIVENESS_APPLICATION_NAME = "imshop-connect-worker-liveness";

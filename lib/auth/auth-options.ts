@@ -11,7 +11,10 @@ import type { Role } from "@/lib/auth/roles";
 const credentials = z.object({ email: z.email().transform((e) => e.toLowerCase()), password: z.string().min(1).max(200) });
 
 export const authOptions: NextAuthOptions = {
-  secret: authSecret(),
+  // Read per request, not at import: a build has no secret.
+  get secret() {
+    return authSecret();
+  },
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [

@@ -1,12 +1,9 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/passwords";
 import { ensureAdminFromEnv } from "@/lib/users/ensure-admin";
-
 // The demo accounts the README and the e2e tests sign in with.
-const DEMO_USERS = [
-  { email: "admin@example.com", password: "admin12345", role: "admin", name: "Demo Admin" },
-  { email: "staff@example.com", password: "staff12345", role: "staff", name: "Demo Staff" },
-] as const;
+import { DEMO_USERS } from "@/lib/demo/demo-credentials";
+
 
 export async function seed(prisma: PrismaClient) {
   // Only into an empty table: a real installation's accounts are never touched by the demo data.

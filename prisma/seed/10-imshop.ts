@@ -2,9 +2,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { sha256Hex } from "@/lib/crypto/hash-token";
 import { secretHint } from "@/lib/crypto/secret-box";
 import { ensureImshopSettings } from "@/lib/imshop/imshop-settings";
-
 // Demo only (README): lets a newcomer call the webhooks right after `npm start`. An admin rotates it away.
-export const DEMO_WEBHOOK_KEY = "demo-webhook-key";
+import { DEMO_WEBHOOK_KEY } from "@/lib/demo/demo-credentials";
+
 
 // The IMSHOP connection row (push URLs and keys from IMSHOP_* when set) and one breaker per endpoint.
 // Later seed parts that change statuses queue their pushes through the outbox like the app does.

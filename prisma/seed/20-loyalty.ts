@@ -1,10 +1,10 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { sha256Hex } from "@/lib/crypto/hash-token";
 import { earnedPoints, spendCap } from "@/lib/loyalty/money";
+import { DEMO_TILL_KEY } from "@/lib/demo/demo-credentials";
 
 // Demo loyalty program: two points of sale, three levels, ~20 clients with a purchase history, and a
 // fixed DEMO-ONLY till key so a newcomer can curl the API (README). Never seed demo data in production.
-export const DEMO_TILL_KEY = "demo-till-key-0000000000";
 export const DEMO_POINTS = [
   { id: "demo-point-central", name: "Магазин на Тверской", address: "Москва, ул. Тверская, 12" },
   { id: "demo-point-mall", name: "ТЦ «Авиапарк»", address: "Москва, Ходынский б-р, 4" },

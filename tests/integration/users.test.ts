@@ -126,15 +126,16 @@ describe("users", () => {
     await expect(updateUser({ actor, userId: "nope", change: { disabled: true } })).rejects.toMatchObject({ key: "notFound" });
   });
 
-  it("ensureAdmin creates, then restores role, state and password, then leaves it alone", async () => {
+  it("ensureAdmin creates the first admin, and never re-enables, re-roles or resets an existing account", async () => {
     const email = unique("first-admin");
     expect(await ensureAdmin({ email, password: "first-password" })).toBe("created");
-    expect(await ensureAdmin({ email, password: "first-password" })).toBe("unchanged");
+    // An admin disabled and demoted after a compromise stays so across restarts.
     await prisma.user.update({ where: { email }, data: { role: "staff", disabled: true } });
-    expect(await ensureAdmin({ email, password: "second-password" })).toBe("updated");
+    expect(await ensureAdmin({ email, password: "second-password" })).toBe("exists");
     const user = await prisma.user.findUniqueOrThrow({ where: { email } });
-    expect(user).toMatchObject({ role: "admin", disabled: false });
-    expect(await verifyPassword("second-password", user.passwordHash)).toBe(true);
-    expect((await auditFor(user.id)).map((e) => e.action)).toEqual(["user.create", "user.ensure_admin"]);
+    expect(user).toMatchObject({ role: "staff", disabled: true });
+    expect(await verifyPassword("first-password", user.passwordHash)).toBe(true);
+    expect(await verifyPassword("second-password", user.passwordHash)).toBe(false);
+    expect((await auditFor(user.id)).map((e) => e.action)).toEqual(["user.create"]);
   });
 });
