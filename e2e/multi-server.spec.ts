@@ -4,9 +4,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { expect, test } from "@playwright/test";
-import { startFakeImshop, type FakeImshop, type FakeRequest } from "../tests/helpers/fake-imshop";
-import { prepareDatabase, runTsx } from "../scripts/lib/prepare-database.mjs";
-import { dropDatabase, throwawayDatabaseUrl } from "../scripts/lib/test-database.mjs";
+import { fakeOrderUuid, startFakeImshop, type FakeImshop, type FakeRequest } from "../tests/helpers/fake-imshop";
 import { DEMO_TILL_KEY, DEMO_USERS, DEMO_WEBHOOK_KEY } from "../lib/demo/demo-credentials";
 
 // The README's multi-machine deployment, as an operator runs it: one PostgreSQL migrated with
@@ -18,13 +16,15 @@ test.describe.configure({ mode: "serial", timeout: 240_000 });
 const root = path.resolve(__dirname, "..");
 const nextBin = path.join(root, "node_modules/next/dist/bin/next");
 const GS = "\u001d";
-const GTIN = "04600000000017";
+const GTIN = "04601234000017";
 const WEBHOOK_KEY = randomBytes(18).toString("base64url");
 const ERP_KEY = `ick_${randomBytes(24).toString("base64url")}`;
 const ADMIN = { email: `ops-${randomInt(1e9)}@shop.example`, password: randomBytes(12).toString("base64url") };
 const sha256 = (v: string) => createHash("sha256").update(v).digest("hex");
 
-const databaseUrl = throwawayDatabaseUrl("imshop_multi");
+const serverUrl = new URL(process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres");
+const databaseName = `imshop_multi_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${databaseName}` }).toString();
 const children: ChildProcess[] = [];
 let fake: FakeImshop;
 let serverA: string;
@@ -55,6 +55,15 @@ function productionEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 const secrets = { session: randomBytes(32).toString("hex"), settings: randomBytes(32).toString("hex") };
 
+/** Runs a TypeScript entry of the project (as `npm run <script>` does) and waits for it to succeed. */
+function runScript(entry: string, env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${entry} exited with ${code}`))));
+  });
+}
+
 async function startServer(): Promise<string> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -64,17 +73,19 @@ async function startServer(): Promise<string> {
     stdio: ["ignore", "inherit", "inherit"],
   });
   children.push(child);
+  child.on("exit", (code, signal) => console.log(`[multi-server] next start on ${port} exited: ${code ?? signal}`));
   await expect.poll(() => fetch(`${url}/api/health`).then((r) => r.status, () => 0), { timeout: 90_000 }).toBe(200);
   return url;
 }
 
 test.beforeAll(async () => {
+  // Migrating, bootstrapping and starting three processes: minutes on a busy 2-core machine.
+  test.setTimeout(480_000);
   fake = await startFakeImshop();
   // `npm run db:migrate`, then the first start's bootstrap: the first admin and IMSHOP connection from the environment.
-  await prepareDatabase({ databaseUrl, seed: false, bootstrap: false });
-  await runTsx(
+  await runScript("scripts/db-migrate.ts", productionEnv({}));
+  await runScript(
     "scripts/bootstrap.ts",
-    databaseUrl,
     productionEnv({
       ADMIN_EMAIL: ADMIN.email,
       ADMIN_PASSWORD: ADMIN.password,
@@ -90,7 +101,7 @@ test.beforeAll(async () => {
   await db.query(`INSERT INTO "Campaign" (id, name, "startsAt", "bonusPoints", "updatedAt") VALUES ('multi', 'Multi', now() - interval '1 day', 50, now())`);
   await db.query(`INSERT INTO "CampaignGtin" ("campaignId", gtin) VALUES ('multi', $1)`, [GTIN]);
   for (const [i, code] of ["new", "assembling", "ready"].entries()) {
-    await db.query(`INSERT INTO "OrderStatus" (code, description, "buyerText", "sortOrder", final) VALUES ($1, $1, $1, $2, $3)`, [code, i, code === "ready"]);
+    await db.query(`INSERT INTO "OrderStatus" (code, description, "buyerText", "sortOrder", final, "updatedAt") VALUES ($1, $1, $1, $2, $3, now())`, [code, i, code === "ready"]);
   }
   await db.query(`INSERT INTO "ApiKey" (id, name, prefix, hash, scopes) VALUES ('erp', 'ERP', $1, $2, '{orders}')`, [ERP_KEY.slice(0, 8), sha256(ERP_KEY)]);
   await db.end();
@@ -108,7 +119,10 @@ test.afterAll(async () => {
   for (const child of children) child.kill("SIGTERM");
   await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null)));
   await fake?.close();
-  await dropDatabase(databaseUrl);
+  const admin = new pg.Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  await admin.end();
 });
 
 const bodyId = (r: FakeRequest) => (r.body as { id?: string } | null)?.id;
@@ -141,7 +155,7 @@ test("scans approved on server A and order statuses changed through server B rea
     const res = await fetch(`${serverB}/api/imshop/scans`, {
       method: "POST",
       headers: { authorization: `Bearer ${WEBHOOK_KEY}`, "content-type": "application/json" },
-      body: JSON.stringify({ barcode: `01${GTIN}21${randomBytes(8).toString("hex")}${GS}91EE06`, userId, timestamp: 1700000000 + i }),
+      body: JSON.stringify({ barcode: `01${GTIN}21${randomBytes(8).toString("hex")}${GS}91EE06${GS}92${randomBytes(33).toString("base64")}`, userId, timestamp: Math.floor(Date.now() / 1000) + i }),
     });
     expect(res.status).toBe(200);
     const answer = (await res.json()) as { id: string; status: string };
@@ -185,7 +199,8 @@ test("scans approved on server A and order statuses changed through server B rea
     }
   }
 
-  const orderPushes = (id: string) => fake.requests.filter((r) => r.path === "/order-status" && bodyId(r) === id);
+  // IMSHOP answers the first push with its uuid, by which the portal names the order from then on.
+  const orderPushes = (id: string) => fake.requests.filter((r) => r.path === "/order-status" && [id, fakeOrderUuid(id)].includes(bodyId(r) ?? ""));
   const scanPushes = (id: string) => fake.requests.filter((r) => r.path === "/scan-status" && bodyId(r) === id);
   await fake.waitFor(
     () => scanIds.every((id) => scanPushes(id).length >= 1) && orders.every((id) => orderPushes(id).some((r) => (r.body as { code: string }).code === "ready")),
