@@ -1,20 +1,29 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { databaseUrl, env } from "@/lib/env";
 
 export type Tx = Prisma.TransactionClient;
 export type Db = PrismaClient | Tx;
 
-function create(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl(), max: env.DATABASE_POOL_SIZE });
-  return new PrismaClient({ adapter });
+// The pool is made here rather than by the adapter so the metrics can read how many connections are busy.
+function create(): { prisma: PrismaClient; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: databaseUrl(), max: env.DATABASE_POOL_SIZE });
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }
 
 // One client per process; kept on globalThis so Next's dev reloads do not open new pools.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; prismaPool?: pg.Pool };
 
-export const prisma: PrismaClient = globalForPrisma.prisma ?? create();
-if (env.NODE_ENV !== "production") globalForPrisma.prisma = prisma;
+const made = globalForPrisma.prisma && globalForPrisma.prismaPool ? null : create();
+export const prisma: PrismaClient = globalForPrisma.prisma ?? made!.prisma;
+const pool: pg.Pool = globalForPrisma.prismaPool ?? made!.pool;
+if (env.NODE_ENV !== "production") Object.assign(globalForPrisma, { prisma, prismaPool: pool });
+
+/** Connections of this process's pool: busy, idle, and callers waiting for one. */
+export function dbPoolStats(): { inUse: number; idle: number; waiting: number; max: number } {
+  return { inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount, max: env.DATABASE_POOL_SIZE };
+}
 
 /** Runs `fn` in the given transaction, or in a new one when there is none. */
 export function inTransaction<T>(tx: Tx | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {

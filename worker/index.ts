@@ -2,6 +2,7 @@
 // Several may run at once; graphile-worker's locks and the per-entity queues keep each push single.
 import { databaseUrl, env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { startMetricsServer } from "./metrics-server";
 import { startWorker } from "./start-worker";
 
 async function main() {
@@ -11,11 +12,13 @@ async function main() {
     pollInterval: env.WORKER_POLL_INTERVAL_MS,
     preparedStatements: env.WORKER_PREPARED_STATEMENTS,
   });
+  const metricsServer = env.WORKER_METRICS_PORT ? await startMetricsServer(env.WORKER_METRICS_PORT) : null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "outbox worker: shutting down");
+    metricsServer?.close();
     await worker.stop();
     process.exit(0);
   };
