@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import SwaggerParser from "@apidevtools/swagger-parser";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
@@ -39,6 +40,11 @@ describe("OpenAPI document", () => {
       if (e.auth === "imshop") expect(op.security).toEqual([{ imshopKey: [] }]);
       if (e.errors !== "none") expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["401", "413", "415", "422", "default"]));
     }
+  });
+
+  it("is a valid OpenAPI 3.1 document (checked against the official schema)", async () => {
+    // A deep copy: the validator dereferences in place.
+    await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeDefined();
   });
 
   it("describes the loyalty API's field-keyed errors and the Idempotency-Key header", () => {
