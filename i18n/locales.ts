@@ -17,6 +17,7 @@ export const NAMESPACES = [
   "loyalty",
   "orders",
   "offers",
+  "docs",
 ] as const;
 
 export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);

@@ -48,6 +48,10 @@ const schema = z.object({
   WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60000).default(1000),
   // false on the embedded engine (scripts/embedded-postgres.mjs sets it): one shared session.
   WORKER_PREPARED_STATEMENTS: bool(true),
+  // Bearer token for GET /api/metrics and the worker's metrics port; unset turns metrics off (404).
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, "at least 16 characters").optional()),
+  // Port on which `npm run worker` serves its own /metrics (same token); unset: none.
+  WORKER_METRICS_PORT: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(1).max(65535).optional()),
   IMSHOP_SCAN_STATUS_URL: optionalUrl,
   IMSHOP_ORDER_STATUS_URL: optionalUrl,
   IMSHOP_API_KEY: optionalText,

@@ -3,6 +3,7 @@
 import { databaseUrl, env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { startupProblems } from "@/lib/startup/startup-problems";
+import { startMetricsServer } from "./metrics-server";
 import { startWorker } from "./start-worker";
 
 async function main() {
@@ -17,11 +18,13 @@ async function main() {
     pollInterval: env.WORKER_POLL_INTERVAL_MS,
     preparedStatements: env.WORKER_PREPARED_STATEMENTS,
   });
+  const metricsServer = env.WORKER_METRICS_PORT ? await startMetricsServer(env.WORKER_METRICS_PORT) : null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "outbox worker: shutting down");
+    metricsServer?.close();
     await worker.stop();
     process.exit(0);
   };

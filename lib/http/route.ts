@@ -7,6 +7,7 @@ import { readJson, MAX_BODY_BYTES } from "@/lib/http/read-json";
 import { zodFields } from "@/lib/http/zod-fields";
 import { findUnstorableText } from "@/lib/http/storable-text";
 import { logger, type Logger } from "@/lib/logger";
+import { observeRequest } from "@/lib/metrics/metrics";
 
 /**
  * How errors are shaped for a family of endpoints:
@@ -44,8 +45,10 @@ export function route<S extends z.ZodType | undefined = undefined, TAuth = undef
 ) {
   return async (req: Request, segment?: { params?: Promise<Record<string, string | string[]>> }) => {
     const requestId = req.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
-    const log = logger.child({ requestId, method: req.method, path: new URL(req.url).pathname });
+    const path = new URL(req.url).pathname;
+    const log = logger.child({ requestId, method: req.method, path });
     const started = performance.now();
+    let params: Record<string, string | string[]> = {};
     let response: Response;
     try {
       // A caller with a wrong key hears 401 even when its body is also broken: authenticate first.
@@ -67,16 +70,27 @@ export function route<S extends z.ZodType | undefined = undefined, TAuth = undef
         }
         body = parsed.data;
       }
-      const params = (await segment?.params) ?? {};
+      params = (await segment?.params) ?? {};
       const result = await handler({ req, body: body as never, auth, requestId, log, params });
       response = result instanceof Response ? result : NextResponse.json(result);
     } catch (error) {
       response = errorResponse(error, opts.errorFormat ?? "default", requestId, log);
     }
     response.headers.set("x-request-id", requestId);
-    log.info({ status: response.status, ms: Math.round(performance.now() - started) }, "request");
+    const ms = performance.now() - started;
+    observeRequest(routeLabel(path, params), req.method, response.status, ms / 1000);
+    log.info({ status: response.status, ms: Math.round(ms) }, "request");
     return response;
   };
+}
+
+/** The route pattern for metrics labels: parameter values put back as `[name]`, so ids do not become series. */
+function routeLabel(path: string, params: Record<string, string | string[]>): string {
+  let label = path;
+  for (const [name, value] of Object.entries(params)) {
+    for (const v of Array.isArray(value) ? value : [value]) label = label.replace(`/${encodeURIComponent(v)}`, `/[${name}]`);
+  }
+  return label;
 }
 
 function remapMalformed(error: unknown, code: "bad_request" | "validation" | undefined): unknown {

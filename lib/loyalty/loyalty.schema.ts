@@ -143,3 +143,56 @@ export const operationFilters = z.object({
   type: z.enum(["cashback", "discount"]),
   kind: z.enum(["spend", "earn", "refunded"]),
 });
+
+// ───────────── the till API's answers (seed 002): the OpenAPI document and the contract tests use these ─────────────
+
+const levelType = z.enum(["cashback", "discount"]);
+
+export const clientAnswerSchema = z.strictObject({
+  success: z.literal(true),
+  client: z.strictObject({
+    id: z.string(),
+    name: z.string().nullable(),
+    photo: z.string().nullable(),
+    birthday: z.string().nullable().describe("YYYY-MM-DD"),
+    level: z.strictObject({ id: z.string(), title: z.string(), percent: z.number().int(), type: levelType, maxSpendPercent: z.number().int() }),
+    phone: z.number().int().nullable().describe("Digits only, as a number: 79201234567"),
+    email: z.string().nullable(),
+    balance: z.number().int().describe("Available points (ledger minus holds other than those sent in `hold`); 0 for a discount level"),
+  }),
+});
+
+export const recalcAnswerSchema = z.strictObject({
+  success: z.literal(true),
+  recalc: z.strictObject({
+    amount: z.number().describe("Roubles"),
+    percent: z.number().int(),
+    type: levelType,
+    spend: z.number().int().describe("The most points the client may spend on this purchase"),
+    earn: z.number().int(),
+    discount: z.number().optional().describe("Roubles; discount levels only"),
+  }),
+});
+
+export const holdAnswerSchema = z.strictObject({
+  success: z.literal(true),
+  held: z.strictObject({ id: z.string(), until: z.number().int().describe("Unix seconds"), amount: z.number().int() }),
+});
+
+export const releaseAnswerSchema = z.strictObject({ success: z.literal(true) });
+
+export const retailAnswerSchema = z.strictObject({
+  success: z.literal(true),
+  retail: z.strictObject({
+    amount: z.number().describe("Roubles"),
+    total: z.number().describe("Roubles to pay: amount minus spent points (and discount)"),
+    percent: z.number().int(),
+    type: levelType,
+    spend: z.number().int().optional(),
+    earn: z.number().int().optional(),
+    discount: z.number().optional(),
+  }),
+});
+
+/** Every loyalty API refusal: `{ "<field>": "<message>" }` (401 `{"apikey": …}`, 422 business and validation). */
+export const fieldErrorsSchema = z.record(z.string(), z.string());

@@ -189,3 +189,14 @@ export type RedemptionRow = { id: string; userId: string; code: string; source: 
 /** Why the preview left an offer out, in the order they are checked. */
 export const EXCLUSION_REASONS = ["inactive", "notStarted", "expired", "notTargeted", "poolExhausted"] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
+
+/** What `POST /api/offers/redeem` answers (OpenAPI document, contract tests). */
+export const redeemAnswerSchema = z.strictObject({
+  success: z.literal(true),
+  offerId: z.string(),
+  userId: z.string(),
+  code: z.string().describe("The promocode that was used"),
+  used: z.literal(true),
+  alreadyRedeemed: z.boolean().describe("true when this user's code had been redeemed before: nothing changed"),
+  redeemedAt: z.number().int().describe("Unix seconds of the (first) redemption"),
+});

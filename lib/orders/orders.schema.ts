@@ -163,3 +163,33 @@ export const orderListFilters = z.object({
   q: z.string().trim().min(1).max(200),
 });
 export type OrderListFilters = Partial<z.infer<typeof orderListFilters>>;
+
+// ───────────── answers of the order API and the cancel webhook (OpenAPI document, contract tests) ─────────────
+
+const orderState = {
+  internalId: z.string(),
+  uuid: z.string().nullable().describe("IMSHOP's order UUID, once known"),
+  code: z.string().describe("The order's status code now"),
+  message: z.string().nullable(),
+  trackingUrl: z.string().nullable(),
+  version: z.number().int().describe("Grows with every status change"),
+};
+
+export const upsertOrderAnswerSchema = z.strictObject({
+  success: z.literal(true),
+  created: z.boolean(),
+  statusChanged: z.boolean(),
+  ...orderState,
+});
+
+export const orderStatusChangeAnswerSchema = z.strictObject({
+  success: z.literal(true),
+  changed: z.boolean().describe("false when the order already had this status (nothing is pushed again)"),
+  ...orderState,
+});
+
+/** Seed 001's answer, or the older edition's `{success, status?, message?}` when the older request came in. */
+export const cancelOrderAnswerSchema = z.union([
+  z.strictObject({ success: z.boolean(), newStatus: z.string().optional(), newMessage: z.string().optional() }),
+  z.strictObject({ success: z.boolean(), status: z.string().optional(), message: z.string().optional() }),
+]);

@@ -2,6 +2,7 @@ import { inTransaction } from "@/lib/db";
 import { sendImshopPush } from "@/lib/imshop/client";
 import { ensureImshopSettings } from "@/lib/imshop/imshop-settings";
 import { logger } from "@/lib/logger";
+import { observeDeliveryAttempt } from "@/lib/metrics/metrics";
 import { finishAttempt, type FinishedAttempt } from "@/lib/outbox/finish-attempt";
 import { recordOrderAnswer } from "@/lib/outbox/record-order-answer";
 import { startAttempt } from "@/lib/outbox/start-attempt";
@@ -28,6 +29,7 @@ export async function deliverDelivery({ deliveryId, signal }: { deliveryId: stri
   });
   const aborted = signal?.aborted ?? false;
   const finished = await inTransaction(undefined, (tx) => finishAttempt(tx, started, res, settings, { aborted }));
+  observeDeliveryAttempt(started.kind, finished.state === "dead" ? "dead" : finished.outcome, started.createdAt);
   logger.info(
     { deliveryId, kind: started.kind, attemptNo: started.attemptNo, status: res.status, error: res.error, ms: res.latencyMs, ...finished },
     "delivery attempt",

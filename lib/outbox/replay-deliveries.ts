@@ -33,10 +33,24 @@ export async function replayDelivery({ id, actor, tx }: { id: string; actor: Act
   });
 }
 
+export type ReplayFilter = {
+  kind?: DeliveryKind;
+  entityId?: string;
+  /** Only deliveries created at or after this time (the CLI's `deliveries replay --since`). */
+  since?: Date;
+  /** Which dead letters: "dead" (retries exhausted, the default) or "failed" (refused by IMSHOP). */
+  state?: (typeof REPLAYABLE)[number];
+};
+
 /** Replays the dead letters matching a filter (at most BULK_LIMIT at once); one audit entry for the batch. */
-export async function replayDeadDeliveries({ filter, actor }: { filter: { kind?: DeliveryKind; entityId?: string }; actor: Actor }) {
+export async function replayDeadDeliveries({ filter, actor }: { filter: ReplayFilter; actor: Actor }) {
   const candidates = await prisma.delivery.findMany({
-    where: { state: "dead", ...(filter.kind ? { kind: filter.kind } : {}), ...(filter.entityId ? { entityId: filter.entityId } : {}) },
+    where: {
+      state: filter.state ?? "dead",
+      ...(filter.kind ? { kind: filter.kind } : {}),
+      ...(filter.entityId ? { entityId: filter.entityId } : {}),
+      ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
+    },
     select: { id: true, kind: true, entityId: true },
     orderBy: { createdAt: "asc" },
     take: BULK_LIMIT,

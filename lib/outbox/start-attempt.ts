@@ -19,6 +19,8 @@ export type StartedAttempt = {
   key: string | null;
   payload: unknown;
   probe: boolean;
+  /** When the delivery was committed: the start of the commit-to-receipt lag the metrics report. */
+  createdAt: Date;
 };
 
 export type NotStarted = { go: false; reason: string };
@@ -94,6 +96,7 @@ export async function startAttempt(tx: Tx, deliveryId: string, settings: ImshopS
     key,
     payload: delivery.payload,
     probe: gate.probe,
+    createdAt: delivery.createdAt,
   };
 }
 

@@ -20,7 +20,8 @@ export async function updateUser({
   change,
   tx,
 }: {
-  actor: Actor & { id: string };
+  /** A dashboard user, or an operator at the CLI (no id: the self-lockout checks do not apply, the last-admin one does). */
+  actor: Actor;
   userId: string;
   change: UserChange;
   tx?: Tx;

@@ -32,3 +32,9 @@ export async function listUsers({ filters, cursor, dir, take }: ListParams<UserL
 export function countActiveAdmins(): Promise<number> {
   return prisma.user.count({ where: { role: "admin", disabled: false } });
 }
+
+/** Every user, oldest first, for the operations CLI (`npm run portal -- user list`). */
+export async function listAllUsers(): Promise<UserRow[]> {
+  const rows = await prisma.user.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: userRowSelect });
+  return rows.map(toUserRow);
+}

@@ -1,4 +1,8 @@
-// Calls an App Router handler in-process, as Next would, without starting a server.
+import { checkAnswerAgainstDocument } from "./openapi-check";
+
+// Calls an App Router handler in-process, as Next would, without starting a server. Answers of
+// documented routes are checked against the OpenAPI document (set `unchecked` to skip, e.g. when a
+// test breaks the database on purpose).
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export type CallOptions = {
@@ -9,6 +13,7 @@ export type CallOptions = {
   method?: string;
   params?: Record<string, string>;
   url?: string;
+  unchecked?: boolean;
 };
 
 export async function callRoute(handler: Handler, opts: CallOptions = {}) {
@@ -26,6 +31,7 @@ export async function callRoute(handler: Handler, opts: CallOptions = {}) {
   } catch {
     json = raw;
   }
+  if (!opts.unchecked) await checkAnswerAgainstDocument(handler, res.status, res.headers.get("content-type"), json);
   // Tests assert on arbitrary response shapes; a loose type keeps them readable.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return { status: res.status, headers: res.headers, json: json as any, text: raw };

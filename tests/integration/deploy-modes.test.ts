@@ -85,15 +85,12 @@ describe("a real deployment (DATABASE_URL set, NODE_ENV=production)", () => {
     }
     expect((await checkStart({ ...base(), DEMO_SEED: "true" })).code).toBe(0);
 
-    await withFreshModules({ DATABASE_URL: demoDb }, async () => {
-      const { removeDemoCredentials } = await import("@/lib/demo/remove-demo-credentials");
-      const { findDemoCredentials } = await import("@/lib/demo/find-demo-credentials");
-      const removed = await removeDemoCredentials();
-      expect(removed.map((r) => r.kind).sort()).toEqual(["till-key", "user", "user", "webhook-key"]);
-      expect(await findDemoCredentials()).toEqual([]);
-      const { prisma: demoPrisma } = await import("@/lib/db");
-      expect(await demoPrisma.auditLog.count({ where: { action: "demo.remove" } })).toBe(1);
-    });
+    const removed = await node(["--import", "tsx", "scripts/portal.ts", "demo", "remove", "--json"], base());
+    expect(removed.code).toBe(0);
+    const kinds = (JSON.parse(removed.out) as { removed: { kind: string }[] }).removed.map((r) => r.kind).sort();
+    expect(kinds).toEqual(["till-key", "user", "user", "webhook-key"]);
+    const listed = await node(["--import", "tsx", "scripts/portal.ts", "demo", "list", "--json"], base());
+    expect(JSON.parse(listed.out)).toEqual({ found: [] });
     expect((await checkStart(base())).code).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/require-role";
 import { getImshopSettingsView } from "@/lib/imshop/imshop.queries";
@@ -19,7 +20,15 @@ export default async function ImshopSettingsPage() {
   const [t, settings, circuits] = await Promise.all([getTranslations("settings"), getImshopSettingsView(), listCircuits()]);
   return (
     <div className="space-y-6">
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Link href="/docs" className={ui.buttonSecondary} data-testid="api-docs-link">
+            {t("apiDocs")}
+          </Link>
+        }
+      />
       <div className="grid gap-6 xl:grid-cols-3">
         <div className="xl:col-span-2">
           <SettingsForm initial={settings} />
