@@ -2,6 +2,9 @@
 // server unless WORKER_IN_PROCESS=false (then `npm run worker` runs it elsewhere).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First, before any request: the client address (allow-lists, sign-in limits) comes from the socket.
+  const { installSocketAddressStamp } = await import("@/lib/http/socket-address");
+  installSocketAddressStamp();
   const { env, databaseUrl } = await import("@/lib/env");
   if (!env.WORKER_IN_PROCESS) return;
   const { startWorker } = await import("@/worker/start-worker");

@@ -9,7 +9,8 @@ const pushUrl = z
   .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), "Must be an http(s) URL")
   .refine((v) => v === "" || URL.canParse(v), "Must be a valid URL");
 
-const ip = z.union([z.ipv4(), z.ipv6()]);
+// A single address or a CIDR range (10.0.0.0/8, 2001:db8::/32).
+const ip = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
 
 const int = (min: number, max: number) => z.coerce.number({ error: "Must be a number" }).int("Must be a whole number").min(min).max(max);
 
@@ -26,13 +27,13 @@ export const imshopSettingsSchema = z
       .min(1)
       .max(100)
       .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "Must be a valid HTTP header name"),
-    /** One address per line (or comma-separated); empty allows every source. */
+    /** One address or CIDR range per line (or comma-separated); empty allows every source. */
     allowedIps: z
       .string()
       .max(10000)
       .default("")
       .transform((v) => v.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))
-      .pipe(z.array(ip, { error: "Each entry must be an IPv4 or IPv6 address" }).max(200)),
+      .pipe(z.array(ip, { error: "Each entry must be an IPv4 or IPv6 address or CIDR range" }).max(200)),
     timeoutMs: int(100, 120_000),
     maxAttempts: int(1, 100),
     backoffBaseMs: int(10, 3_600_000),

@@ -1,0 +1,31 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { ui } from "@/components/shell/ui-classes";
+import { signOutEverywhereAction } from "@/lib/auth/auth.actions";
+
+/** Ends this user's sessions on every device (a lost phone, a shared computer), then this one. */
+export function SignOutEverywhereButton() {
+  const t = useTranslations("common");
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      className={`${ui.buttonGhost} ${ui.buttonSmall} hidden sm:inline-flex`}
+      data-testid="sign-out-everywhere"
+      title={t("signOutEverywhereHint")}
+      onClick={() => {
+        if (!window.confirm(t("signOutEverywhereConfirm"))) return;
+        setPending(true);
+        void signOutEverywhereAction()
+          .then(() => signOut({ redirect: false }))
+          .finally(() => window.location.assign("/sign-in"));
+      }}
+    >
+      {t("signOutEverywhere")}
+    </button>
+  );
+}
