@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 
 const alias = { "@": fileURLToPath(new URL(".", import.meta.url)) };
 
+// The fake IMSHOP servers listen on 127.0.0.1, which the SSRF guard refuses unless told otherwise.
 export default defineConfig({
   test: {
     projects: [
@@ -12,7 +13,7 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.unit.test.ts", "tests/unit/**/*.test.ts"],
           environment: "node",
-          env: { NODE_ENV: "test" },
+          env: { NODE_ENV: "test", IMSHOP_ALLOW_PRIVATE_URLS: "true" },
         },
       },
       {
@@ -26,7 +27,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60000,
           hookTimeout: 120000,
-          env: { NODE_ENV: "test" },
+          env: { NODE_ENV: "test", IMSHOP_ALLOW_PRIVATE_URLS: "true" },
         },
       },
       {
@@ -40,7 +41,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 300000,
           hookTimeout: 120000,
-          env: { NODE_ENV: "test" },
+          env: { NODE_ENV: "test", IMSHOP_ALLOW_PRIVATE_URLS: "true" },
         },
       },
     ],

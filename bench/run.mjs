@@ -65,6 +65,8 @@ async function main() {
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     IMSHOP_WEBHOOK_KEY: BENCH_WEBHOOK_KEY,
+    // The fake IMSHOP listens on 127.0.0.1, which the SSRF guard refuses otherwise.
+    IMSHOP_ALLOW_PRIVATE_URLS: "true",
     LOG_LEVEL: opts.logLevel,
     DEMO_SEED: "false",
     ADMIN_EMAIL: "",
@@ -146,6 +148,7 @@ function tsxJson(entry, databaseUrl) {
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
+    IMSHOP_ALLOW_PRIVATE_URLS: "true",
     LOG_LEVEL: "warn",
     NEXTAUTH_SECRET: "bench-only-secret",
   });

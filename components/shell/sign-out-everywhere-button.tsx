@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -9,6 +10,7 @@ import { signOutEverywhereAction } from "@/lib/auth/auth.actions";
 /** Ends this user's sessions on every device (a lost phone, a shared computer), then this one. */
 export function SignOutEverywhereButton() {
   const t = useTranslations("common");
+  const router = useRouter();
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -22,7 +24,10 @@ export function SignOutEverywhereButton() {
         setPending(true);
         void signOutEverywhereAction()
           .then(() => signOut({ redirect: false }))
-          .finally(() => window.location.assign("/sign-in"));
+          .finally(() => {
+            router.replace("/sign-in");
+            router.refresh();
+          });
       }}
     >
       {t("signOutEverywhere")}

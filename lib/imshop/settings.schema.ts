@@ -12,6 +12,9 @@ const pushUrl = z
 // A single address or a CIDR range (10.0.0.0/8, 2001:db8::/32).
 const ip = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
 
+/** The headers IMSHOP's outbound key may travel in. */
+export const OUTBOUND_KEY_HEADERS = ["Authorization", "X-Api-Key", "X-Auth-Token", "apikey"] as const;
+
 const int = (min: number, max: number) => z.coerce.number({ error: "Must be a number" }).int("Must be a whole number").min(min).max(max);
 
 export const imshopSettingsSchema = z
@@ -21,12 +24,12 @@ export const imshopSettingsSchema = z
     /** Write-only: empty keeps the stored key. */
     outboundKey: z.string().trim().max(1000).default(""),
     clearOutboundKey: z.boolean().default(false),
+    // A short list: any header name would let the key be sent as, say, Cookie or Host.
     outboundKeyHeader: z
       .string()
       .trim()
-      .min(1)
-      .max(100)
-      .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "Must be a valid HTTP header name"),
+      .transform((v) => OUTBOUND_KEY_HEADERS.find((h) => h.toLowerCase() === v.toLowerCase()) ?? v)
+      .pipe(z.enum(OUTBOUND_KEY_HEADERS, { error: `Must be one of ${OUTBOUND_KEY_HEADERS.join(", ")}` })),
     /** One address or CIDR range per line (or comma-separated); empty allows every source. */
     allowedIps: z
       .string()
