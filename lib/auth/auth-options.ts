@@ -83,7 +83,7 @@ export const authOptions: NextAuthOptions = {
 };
 
 /** Is a session with these claims still good for a user whose current version is `sessionVersion`? */
-export function sessionIsCurrent(claims: { sv?: unknown; authAt?: unknown }, sessionVersion: number, now = Date.now()): boolean {
+export function sessionIsCurrent(claims: Record<string, unknown>, sessionVersion: number, now = Date.now()): boolean {
   if (typeof claims.sv !== "number" || claims.sv !== sessionVersion) return false;
   return typeof claims.authAt === "number" && now - claims.authAt < ABSOLUTE_SESSION_MS;
 }
