@@ -9,6 +9,7 @@ import { imshopWebhookAuth } from "@/lib/imshop/webhook-auth";
 import { addressInRanges, clientAddress, markSocketStampInstalled, SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address";
 import { setImshopInboundKey } from "@/tests/helpers/imshop-inbound-key";
 import { OUTBOUND_KEY, withOutboxFake } from "@/tests/helpers/outbox-kit";
+import { getDelivery } from "@/lib/outbox/outbox.queries";
 
 const fake = withOutboxFake();
 const admin = { id: null, label: "admin@test" };
@@ -145,5 +146,22 @@ describe("SSRF guard for IMSHOP push URLs", () => {
   it("the key travels only in one of a short list of headers", async () => {
     expect(await fieldsOf(updateImshopSettings({ actor: admin, input: form({ outboundKeyHeader: "Cookie" }) }))).toHaveProperty("outboundKeyHeader");
     await expect(updateImshopSettings({ actor: admin, input: form({ outboundKeyHeader: "x-api-key" }) })).resolves.toMatchObject({ outboundKeyHeader: "X-Api-Key" });
+  });
+});
+
+describe("IMSHOP answers in the delivery log", () => {
+  it("are shown to admins only: staff see status codes and errors, not what answered at the URL", async () => {
+    const delivery = await prisma.delivery.create({
+      data: { kind: "scan_status", entityId: `ssrf-${Date.now()}`, entityVersion: 1, payload: { id: "1" }, response: { secret: "from-the-url" } },
+    });
+    await prisma.deliveryAttempt.create({
+      data: { deliveryId: delivery.id, attemptNo: 1, url: "https://imshop.example/x", requestBody: {}, responseStatus: 200, responseBody: "metadata-token", latencyMs: 5 },
+    });
+    const staffView = await getDelivery(delivery.id);
+    expect(staffView!.response).toBeNull();
+    expect(staffView!.attemptLog[0]).toMatchObject({ responseStatus: 200, responseBody: null });
+    const adminView = await getDelivery(delivery.id, { withResponses: true });
+    expect(adminView!.response).toContain("from-the-url");
+    expect(adminView!.attemptLog[0].responseBody).toBe("metadata-token");
   });
 });
