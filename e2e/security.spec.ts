@@ -89,8 +89,8 @@ test("sign out everywhere ends the user's sessions on every device", async ({ br
   await laptopPage.getByTestId("sign-out-everywhere").click();
   await expect(laptopPage).toHaveURL(/\/sign-in/);
   // The phone's cookie is still there, but its session version is stale.
-  await phonePage.goto("/scans");
-  await expect(phonePage).toHaveURL(/\/sign-in\?callbackUrl=%2Fscans$/);
+  await phonePage.goto("/orders");
+  await expect(phonePage).toHaveURL(/\/sign-in\?callbackUrl=%2Forders$/);
   // Signing in again works.
   await signIn(phonePage, email, password);
   await phone.close();
