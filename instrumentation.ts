@@ -4,6 +4,9 @@
 // runs it elsewhere).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First, before any request: the client address (allow-lists, sign-in limits) comes from the socket.
+  const { installSocketAddressStamp } = await import("@/lib/http/socket-address");
+  installSocketAddressStamp();
   const { startupProblems } = await import("@/lib/startup/startup-problems");
   const { logger } = await import("@/lib/logger");
   // A database that is down at start is not a reason to refuse: /api/health reports it until it is back.

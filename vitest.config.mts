@@ -10,6 +10,7 @@ const secrets = {
   SETTINGS_ENCRYPTION_KEY: process.env.SETTINGS_ENCRYPTION_KEY || randomBytes(32).toString("hex"),
 };
 
+// The fake IMSHOP servers listen on 127.0.0.1, which the SSRF guard refuses unless told otherwise.
 export default defineConfig({
   test: {
     projects: [
@@ -19,7 +20,7 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.unit.test.ts", "tests/unit/**/*.test.ts"],
           environment: "node",
-          env: { NODE_ENV: "test", ...secrets },
+          env: { NODE_ENV: "test", IMSHOP_ALLOW_PRIVATE_URLS: "true", ...secrets },
         },
       },
       {
@@ -33,7 +34,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60000,
           hookTimeout: 120000,
-          env: { NODE_ENV: "test", ...secrets },
+          env: { NODE_ENV: "test", IMSHOP_ALLOW_PRIVATE_URLS: "true", ...secrets },
         },
       },
       {
@@ -47,7 +48,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 300000,
           hookTimeout: 120000,
-          env: { NODE_ENV: "test", ...secrets },
+          env: { NODE_ENV: "test", IMSHOP_ALLOW_PRIVATE_URLS: "true", ...secrets },
         },
       },
     ],

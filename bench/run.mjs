@@ -66,6 +66,8 @@ async function main() {
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
     IMSHOP_WEBHOOK_KEY: BENCH_WEBHOOK_KEY,
+    // The fake IMSHOP listens on 127.0.0.1, which the SSRF guard refuses otherwise.
+    IMSHOP_ALLOW_PRIVATE_URLS: "true",
     LOG_LEVEL: opts.logLevel,
     DEMO_SEED: "false",
     ADMIN_EMAIL: "",
@@ -147,6 +149,7 @@ function tsxJson(entry, databaseUrl) {
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
+    IMSHOP_ALLOW_PRIVATE_URLS: "true",
     LOG_LEVEL: "warn",
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("hex"),

@@ -37,11 +37,16 @@ test.describe("signed in as staff", () => {
 });
 
 test.describe("signing in and out", () => {
-  test("a visitor who is not signed in is sent to sign-in", async ({ page }) => {
+  test("a visitor who is not signed in is sent to sign-in, and back to the page asked for afterwards", async ({ page }) => {
     await page.goto("/users");
-    await expect(page).toHaveURL(/\/sign-in$/);
-    await page.goto("/scans");
-    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fusers$/);
+    await page.goto("/loyalty/clients?q=ivan");
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Floyalty%2Fclients%3Fq%3Divan$/);
+    await page.getByTestId("sign-in-email").fill(STAFF.email);
+    await page.getByTestId("sign-in-password").fill(STAFF.password);
+    await page.getByTestId("sign-in-submit").click();
+    await expect(page).toHaveURL(/\/loyalty\/clients\?q=ivan$/);
+    await expect(page.getByTestId("current-user-email")).toHaveText(STAFF.email);
   });
 
   test("a wrong password is refused", async ({ page }) => {
@@ -49,12 +54,13 @@ test.describe("signing in and out", () => {
     await expect(page.getByTestId("sign-in-error-credentials")).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in$/);
     await page.goto("/scans");
+    // /scans is where sign-in leads anyway, so the URL carries no callback.
     await expect(page).toHaveURL(/\/sign-in$/);
     // The right password still works (and clears the failure count for the next runs).
     await signIn(page, STAFF.email, STAFF.password);
   });
 
-  test("too many failures lock the e-mail and say so", async ({ page }) => {
+  test("too many failures for an e-mail from one address are refused, and the form says so", async ({ page }) => {
     test.slow();
     const email = `locked-${randomUUID()}@example.com`;
     for (let i = 0; i < 5; i++) {
@@ -70,6 +76,7 @@ test.describe("signing in and out", () => {
     await page.getByTestId("sign-out").click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await page.goto("/scans");
+    // /scans is where sign-in leads anyway, so the URL carries no callback.
     await expect(page).toHaveURL(/\/sign-in$/);
   });
 });

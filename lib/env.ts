@@ -56,6 +56,13 @@ const schema = z.object({
   IMSHOP_ORDER_STATUS_URL: optionalUrl,
   IMSHOP_API_KEY: optionalText,
   IMSHOP_WEBHOOK_KEY: optionalText,
+  // How many reverse proxies the operator runs in front of the portal. 0: the client is the socket's peer
+  // (X-Forwarded-For is ignored, since the caller writes it); n: the address n entries from the right of
+  // X-Forwarded-For (each proxy appends the peer it saw). Feeds the webhook allow-list and sign-in limits.
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Lets IMSHOP push URLs point at loopback, private, link-local or CGNAT addresses (and plain http in
+  // production): for tests and on-premise setups only, since it reopens server-side request forgery.
+  IMSHOP_ALLOW_PRIVATE_URLS: bool(false),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -64,6 +64,8 @@ async function main() {
     IMSHOP_ORDER_STATUS_URL: "http://127.0.0.1:4010/order-status",
     IMSHOP_API_KEY: "test-outbound-key",
     IMSHOP_WEBHOOK_KEY: "test-webhook-key",
+    // The fake IMSHOP is on 127.0.0.1 over http, which the SSRF guard refuses otherwise.
+    IMSHOP_ALLOW_PRIVATE_URLS: "true",
     WORKER_POLL_INTERVAL_MS: "200",
     DEMO_SEED: "true",
     ADMIN_EMAIL: "",

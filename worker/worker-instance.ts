@@ -7,6 +7,7 @@ import { deliverDelivery } from "@/lib/outbox/deliver-delivery";
 import { DELIVER_TASK, PURGE_TASK } from "@/lib/outbox/outbox-jobs";
 import { gcEntityQueues } from "@/lib/outbox/gc-entity-queues";
 import { purgeDeliveryLog } from "@/lib/outbox/purge-delivery-log";
+import { purgeExpiredRecords } from "@/lib/maintenance/purge-expired";
 import { LIVENESS_KEY_SQL, recoverStalledJobs, type RecoveryReport } from "@/lib/outbox/recover-stalled-jobs";
 
 export type StartWorkerOptions = {
@@ -145,6 +146,8 @@ function tasks(stopping: AbortSignal): TaskList {
       await purgeDeliveryLog();
       // One job queue per entity keeps deliveries in order; empty ones are collected here.
       await gcEntityQueues();
+      // Idempotency answers, sign-in throttle rows and API key counters past their useful life.
+      await purgeExpiredRecords();
     },
   };
 }

@@ -6,6 +6,7 @@ import { LanguageSwitch } from "@/components/shell/language-switch";
 import { MobileNav } from "@/components/shell/mobile-nav";
 import type { NavSection } from "@/components/shell/nav-sections";
 import { SignOutButton } from "@/components/shell/sign-out-button";
+import { SignOutEverywhereButton } from "@/components/shell/sign-out-everywhere-button";
 
 /** The bar above every dashboard page: status widgets, language, who is signed in, sign-out. */
 export async function Header({ user, locale, sections }: { user: SessionUser; locale: Locale; sections: NavSection[] }) {
@@ -34,6 +35,7 @@ export async function Header({ user, locale, sections }: { user: SessionUser; lo
           </p>
         </div>
       </div>
+      <SignOutEverywhereButton />
       <SignOutButton />
     </header>
   );

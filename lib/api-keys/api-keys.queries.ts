@@ -6,6 +6,7 @@ export type ApiKeyRow = {
   prefix: string;
   scopes: string[];
   points: { id: string; name: string }[];
+  rateLimitPerMinute: number | null;
   createdBy: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
@@ -21,6 +22,7 @@ export async function listApiKeys(): Promise<ApiKeyRow[]> {
       name: true,
       prefix: true,
       scopes: true,
+      rateLimitPerMinute: true,
       createdById: true,
       lastUsedAt: true,
       revokedAt: true,
@@ -38,6 +40,7 @@ export async function listApiKeys(): Promise<ApiKeyRow[]> {
     name: k.name,
     prefix: k.prefix,
     scopes: k.scopes,
+    rateLimitPerMinute: k.rateLimitPerMinute,
     points: k.points.map((p) => p.point),
     createdBy: k.createdById ? (emailOf.get(k.createdById) ?? null) : null,
     lastUsedAt: k.lastUsedAt?.toISOString() ?? null,

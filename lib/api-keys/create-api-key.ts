@@ -19,6 +19,7 @@ export async function createApiKey({ input, actor, value, tx }: { input: CreateA
         prefix: key.slice(0, KEY_PREFIX_LENGTH),
         hash: sha256Hex(key),
         scopes,
+        rateLimitPerMinute: input.rateLimitPerMinute ?? null,
         createdById: actor.id ?? null,
         points: { create: [...new Set(input.pointIds)].map((pointId) => ({ pointId })) },
       },
@@ -29,7 +30,7 @@ export async function createApiKey({ input, actor, value, tx }: { input: CreateA
       action: "apikey.create",
       entityType: "ApiKey",
       entityId: created.id,
-      after: { name: input.name, prefix: created.prefix, scopes, pointIds: input.pointIds },
+      after: { name: input.name, prefix: created.prefix, scopes, pointIds: input.pointIds, rateLimitPerMinute: input.rateLimitPerMinute ?? null },
       tx: db,
     });
     return { id: created.id, prefix: created.prefix, key };

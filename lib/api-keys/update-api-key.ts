@@ -12,22 +12,22 @@ export async function assertPointsExist(db: Tx, pointIds: string[]) {
 /** Renames a key or changes the points it may act for (none = every point). Its value and scopes stay. */
 export async function updateApiKey({ input, actor, tx }: { input: UpdateApiKeyInput; actor: Actor; tx?: Tx }) {
   return inTransaction(tx, async (db) => {
-    const before = await db.apiKey.findUnique({ where: { id: input.id }, select: { name: true, points: { select: { pointId: true } } } });
+    const before = await db.apiKey.findUnique({ where: { id: input.id }, select: { name: true, rateLimitPerMinute: true, points: { select: { pointId: true } } } });
     if (!before) throw new AppError("not_found", "API key not found", { fields: { form: "API key not found" } });
     await assertPointsExist(db, input.pointIds);
     const pointIds = [...new Set(input.pointIds)];
     await db.apiKeyPoint.deleteMany({ where: { apiKeyId: input.id } });
     await db.apiKey.update({
       where: { id: input.id },
-      data: { name: input.name, points: { create: pointIds.map((pointId) => ({ pointId })) } },
+      data: { name: input.name, rateLimitPerMinute: input.rateLimitPerMinute ?? null, points: { create: pointIds.map((pointId) => ({ pointId })) } },
     });
     await recordAudit({
       actor,
       action: "apikey.update",
       entityType: "ApiKey",
       entityId: input.id,
-      before: { name: before.name, pointIds: before.points.map((p) => p.pointId) },
-      after: { name: input.name, pointIds },
+      before: { name: before.name, pointIds: before.points.map((p) => p.pointId), rateLimitPerMinute: before.rateLimitPerMinute },
+      after: { name: input.name, pointIds, rateLimitPerMinute: input.rateLimitPerMinute ?? null },
       tx: db,
     });
   });

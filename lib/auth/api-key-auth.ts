@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
 import { sha256Hex } from "@/lib/crypto/hash-token";
+import { enforceApiKeyRateLimit } from "@/lib/auth/api-key-rate-limit";
 
 export type ApiKeyScope = "loyalty" | "orders" | "offers";
 export type ApiCaller = { apiKeyId: string; name: string; pointIds: string[] | null };
@@ -20,9 +21,10 @@ export async function authenticateApiKey(
   if (!presented) throw fail();
   const key = await prisma.apiKey.findUnique({
     where: { hash: sha256Hex(presented) },
-    select: { id: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true, points: { select: { pointId: true } } },
+    select: { id: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true, rateLimitPerMinute: true, points: { select: { pointId: true } } },
   });
   if (!key || key.revokedAt || !key.scopes.includes(opts.scope)) throw fail();
+  await enforceApiKeyRateLimit({ apiKeyId: key.id, limit: key.rateLimitPerMinute });
   // Recording every use would turn each till read into a write; once a minute is enough to show "last used".
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);

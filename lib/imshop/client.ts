@@ -1,4 +1,8 @@
+import http from "node:http";
+import https from "node:https";
+import { Readable } from "node:stream";
 import { parseRetryAfter } from "@/lib/outbox/response-policy";
+import { guardedLookup, pushUrlProblem } from "@/lib/imshop/url-guard";
 
 /** What is kept of IMSHOP's answer in the delivery log. */
 export const STORED_BODY_BYTES = 4096;
@@ -37,14 +41,9 @@ export async function sendImshopPush(req: PushRequest): Promise<PushResponse> {
   const signal = req.signal ? AbortSignal.any([timeout.signal, req.signal]) : timeout.signal;
   const base = { status: null, body: null, fullBody: null, retryAfterMs: null, location: null };
   try {
-    const res = await fetch(req.url, {
-      method: "POST",
-      headers: pushHeaders(req),
-      body: JSON.stringify(req.body),
-      redirect: "manual",
-      signal,
-      cache: "no-store",
-    });
+    const problem = pushUrlProblem(req.url);
+    if (problem) return { ...base, latencyMs: elapsed(started), error: `refused: ${problem}` };
+    const res = await guardedPost(new URL(req.url), pushHeaders(req), JSON.stringify(req.body), signal);
     const { text, complete } = await readLimited(res, READ_BODY_BYTES);
     return {
       status: res.status,
@@ -78,6 +77,46 @@ export function pushHeaders(req: Pick<PushRequest, "key" | "header">): Record<st
     headers[isAuthorization ? "authorization" : req.header] = isAuthorization ? `Bearer ${req.key}` : req.key;
   }
   return headers;
+}
+
+// Kept-alive connections, as fetch had; each was opened to an address the guard checked.
+const agents = { "http:": new http.Agent({ keepAlive: true, maxSockets: 64 }), "https:": new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+
+/**
+ * POST through node:http with the SSRF guard as the DNS lookup (fetch cannot take one without an extra
+ * dependency). Redirects are not followed; the answer comes back as a web Response.
+ */
+function guardedPost(url: URL, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<Response> {
+  const client = url.protocol === "https:" ? https : http;
+  return new Promise<Response>((resolve, reject) => {
+    const request = client.request(
+      url,
+      {
+        method: "POST",
+        headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+        agent: agents[url.protocol as "http:" | "https:"],
+        lookup: guardedLookup(),
+        signal,
+      },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        const responseHeaders = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(", ") : value);
+        }
+        const noBody = status === 204 || status === 205 || status === 304 || status < 200;
+        if (noBody) res.resume();
+        try {
+          resolve(new Response(noBody ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>), { status: Math.max(status, 200), headers: responseHeaders }));
+        } catch (error) {
+          res.destroy();
+          reject(error);
+        }
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
 }
 
 async function readLimited(res: Response, limit: number): Promise<{ text: string; complete: boolean }> {

@@ -9,7 +9,11 @@ const pushUrl = z
   .refine((v) => v === "" || /^https?:\/\/[^\s]+$/i.test(v), "Must be an http(s) URL")
   .refine((v) => v === "" || URL.canParse(v), "Must be a valid URL");
 
-const ip = z.union([z.ipv4(), z.ipv6()]);
+// A single address or a CIDR range (10.0.0.0/8, 2001:db8::/32).
+const ip = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+
+/** The headers IMSHOP's outbound key may travel in. */
+export const OUTBOUND_KEY_HEADERS = ["Authorization", "X-Api-Key", "X-Auth-Token", "apikey"] as const;
 
 const int = (min: number, max: number) => z.coerce.number({ error: "Must be a number" }).int("Must be a whole number").min(min).max(max);
 
@@ -20,19 +24,19 @@ export const imshopSettingsSchema = z
     /** Write-only: empty keeps the stored key. */
     outboundKey: z.string().trim().max(1000).default(""),
     clearOutboundKey: z.boolean().default(false),
+    // A short list: any header name would let the key be sent as, say, Cookie or Host.
     outboundKeyHeader: z
       .string()
       .trim()
-      .min(1)
-      .max(100)
-      .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "Must be a valid HTTP header name"),
-    /** One address per line (or comma-separated); empty allows every source. */
+      .transform((v) => OUTBOUND_KEY_HEADERS.find((h) => h.toLowerCase() === v.toLowerCase()) ?? v)
+      .pipe(z.enum(OUTBOUND_KEY_HEADERS, { error: `Must be one of ${OUTBOUND_KEY_HEADERS.join(", ")}` })),
+    /** One address or CIDR range per line (or comma-separated); empty allows every source. */
     allowedIps: z
       .string()
       .max(10000)
       .default("")
       .transform((v) => v.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))
-      .pipe(z.array(ip, { error: "Each entry must be an IPv4 or IPv6 address" }).max(200)),
+      .pipe(z.array(ip, { error: "Each entry must be an IPv4 or IPv6 address or CIDR range" }).max(200)),
     timeoutMs: int(100, 120_000),
     maxAttempts: int(1, 100),
     backoffBaseMs: int(10, 3_600_000),

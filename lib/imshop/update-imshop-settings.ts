@@ -7,6 +7,7 @@ import { ensureImshopSettings, invalidateImshopSettings } from "@/lib/imshop/ims
 import { imshopSettingsSchema, type ImshopSettingsInput } from "@/lib/imshop/settings.schema";
 import type { ImshopSettings } from "@/lib/generated/prisma/client";
 import { nudgeDeliverJobs } from "@/lib/outbox/outbox-jobs";
+import { pushUrlProblem } from "@/lib/imshop/url-guard";
 
 /** What the audit log and the page may show: never a key, only its hint. */
 export function publicSettings(s: ImshopSettings) {
@@ -28,6 +29,25 @@ export function publicSettings(s: ImshopSettings) {
   };
 }
 
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/** Field errors for push URLs the SSRF guard refuses (private addresses, http in production). */
+function urlProblems(v: { scanStatusUrl: string; orderStatusUrl: string }): Record<string, string> | null {
+  const fields: Record<string, string> = {};
+  for (const name of ["scanStatusUrl", "orderStatusUrl"] as const) {
+    const problem = v[name] ? pushUrlProblem(v[name]) : null;
+    if (problem) fields[name] = problem;
+  }
+  return Object.keys(fields).length ? fields : null;
+}
+
 /**
  * Saves the IMSHOP connection. When the URLs, key or header change, the configuration alerts are
  * cleared and every waiting push is tried again now, through a probe if a circuit is open.
@@ -36,9 +56,20 @@ export async function updateImshopSettings({ actor, input, tx }: { actor: Actor;
   const parsed = imshopSettingsSchema.safeParse(input);
   if (!parsed.success) throw new AppError("validation", "The settings are not valid", { fields: zodFields(parsed.error) });
   const v = parsed.data;
+  const urlFields = urlProblems(v);
+  if (urlFields) throw new AppError("validation", "The settings are not valid", { fields: urlFields });
   const result = await inTransaction(tx, async (tx) => {
     const before = await ensureImshopSettings(tx);
     const key = v.clearOutboundKey ? null : v.outboundKey || undefined;
+    // Sending the stored key to a new host must be a decision of someone who knows the key: otherwise
+    // whoever can edit the URL could collect it on a host of their own.
+    const hostChanged = hostOf(v.scanStatusUrl) !== hostOf(before.scanStatusUrl) || hostOf(v.orderStatusUrl) !== hostOf(before.orderStatusUrl);
+    const newHost = (u: string) => u !== "" && hostOf(u) !== hostOf(before.scanStatusUrl) && hostOf(u) !== hostOf(before.orderStatusUrl);
+    if (hostChanged && before.outboundKeyEncrypted && key === undefined && (newHost(v.scanStatusUrl) || newHost(v.orderStatusUrl))) {
+      throw new AppError("validation", "The push URL's host changed: enter the outbound key again", {
+        fields: { outboundKey: "The push URL's host changed: enter the outbound key again" },
+      });
+    }
     const updated = await tx.imshopSettings.update({
       where: { id: 1 },
       data: {

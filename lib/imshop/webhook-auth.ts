@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/http/app-error";
 import { matchesHash } from "@/lib/crypto/hash-token";
 import { getImshopSettings } from "@/lib/imshop/imshop-settings";
+import { addressInRanges, clientAddress } from "@/lib/http/client-address";
 
 export type ImshopCaller = { keySlot: "current" | "previous" };
 
@@ -11,8 +12,8 @@ export type ImshopCaller = { keySlot: "current" | "previous" };
 export async function imshopWebhookAuth(req: Request, rawBody: unknown): Promise<ImshopCaller> {
   const settings = await getImshopSettings();
   if (settings.allowedIps.length > 0) {
-    const ip = clientIp(req);
-    if (!ip || !settings.allowedIps.includes(ip)) throw unauthorized();
+    // The address the operator's proxies vouch for (TRUSTED_PROXY_HOPS), never the caller's own header.
+    if (!addressInRanges(clientAddress(req.headers), settings.allowedIps)) throw unauthorized();
   }
   const presented = presentedKey(req, rawBody);
   if (!presented) throw unauthorized();
@@ -31,11 +32,6 @@ function presentedKey(req: Request, rawBody: unknown): string | null {
     if (typeof key === "string" && key.length > 0) return key;
   }
   return null;
-}
-
-function clientIp(req: Request): string | null {
-  const forwarded = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || req.headers.get("x-real-ip");
 }
 
 const unauthorized = () =>

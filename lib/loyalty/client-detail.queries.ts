@@ -21,6 +21,7 @@ export type ClientDetail = {
     levelId: string;
     level: { title: string; percent: number; type: "cashback" | "discount"; maxSpendPercent: number };
     createdAt: string;
+    erasedAt: string | null;
   };
   balance: Balance;
   holds: HoldRow[];
@@ -42,6 +43,7 @@ export async function getClientDetail(id: string): Promise<ClientDetail | null> 
       cardNumber: true,
       appCode: true,
       imshopUserId: true,
+      erasedAt: true,
       birthday: true,
       photo: true,
       levelId: true,
@@ -68,6 +70,7 @@ export async function getClientDetail(id: string): Promise<ClientDetail | null> 
       phoneFormatted: formatPhone(client.phone),
       birthday: client.birthday ? client.birthday.toISOString().slice(0, 10) : null,
       createdAt: client.createdAt.toISOString(),
+      erasedAt: client.erasedAt ? client.erasedAt.toISOString() : null,
     },
     balance,
     holds: holds.map((h) => ({

@@ -1,3 +1,5 @@
+import { stripFormulaGuard } from "@/lib/csv/csv-cell";
+
 // RFC 4180 CSV, as spreadsheets write it: quoted fields, doubled quotes, CRLF or LF, and either
 // "," or ";" between fields (Russian Excel uses ";"), picked from the header line.
 
@@ -14,8 +16,13 @@ export function parseCsv(input: string, delimiter: "," | ";" = detectDelimiter(i
   let field = "";
   let quoted = false;
   let i = 0;
+  // The apostrophe an export put before a formula-like text is dropped again, so a round trip keeps values.
+  const endField = () => {
+    row.push(stripFormulaGuard(field));
+    field = "";
+  };
   const endRow = () => {
-    row.push(field);
+    endField();
     if (row.length > 1 || row[0] !== "") rows.push(row);
     row = [];
     field = "";
@@ -35,8 +42,7 @@ export function parseCsv(input: string, delimiter: "," | ";" = detectDelimiter(i
     }
     if (ch === '"' && field === "") quoted = true;
     else if (ch === delimiter) {
-      row.push(field);
-      field = "";
+      endField();
     } else if (ch === "\n" || ch === "\r") {
       endRow();
       if (ch === "\r" && text[i + 1] === "\n") i += 1;
@@ -47,17 +53,5 @@ export function parseCsv(input: string, delimiter: "," | ";" = detectDelimiter(i
   return rows;
 }
 
-/**
- * One CSV line. A text that a spreadsheet would run as a formula (=, +, -, @ first) gets a leading
- * apostrophe, so an exported name cannot execute anything when the file is opened.
- */
-export function toCsvLine(values: (string | number | null | undefined)[], delimiter: "," | ";" = ";"): string {
-  return values
-    .map((value) => {
-      if (value === null || value === undefined) return "";
-      if (typeof value === "number") return String(value);
-      const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-      return /[",;\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replaceAll('"', '""')}"` : safe;
-    })
-    .join(delimiter);
-}
+/** One CSV line: the shared escaper (lib/csv/csv-cell.ts), ";" by default as Russian Excel reads it. */
+export { toCsvLine } from "@/lib/csv/csv-cell";

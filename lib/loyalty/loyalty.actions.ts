@@ -4,6 +4,7 @@ import { z } from "zod";
 import { appErrorFieldsFailure, runAction, type ActionFailure, type ActionResult, type Translator } from "@/lib/http/run-action";
 import { adjustBalance } from "@/lib/loyalty/adjust-balance";
 import { deleteLevel } from "@/lib/loyalty/delete-level";
+import { eraseClient } from "@/lib/loyalty/erase-client";
 import { importClients, type ImportResult } from "@/lib/loyalty/import-clients";
 import { LoyaltyRuleError } from "@/lib/loyalty/loyalty-rule-error";
 import { adjustmentInput, clientInput, levelInput, pointInput } from "@/lib/loyalty/loyalty.schema";
@@ -70,6 +71,18 @@ export async function adjustBalanceAction(input: unknown) {
     schema: adjustmentInput,
     input,
     run: (data, actor) => adjustBalance({ ...data, actor }),
+    revalidate: layouts("/loyalty/clients"),
+  });
+}
+
+/** Erases a client's personal data on their request (152-FZ, GDPR); ledger and balance stay. */
+export async function eraseClientAction(input: unknown) {
+  return runAction({
+    ...loyalty,
+    role: "admin",
+    schema: z.object({ clientId: z.string().min(1).max(100) }),
+    input,
+    run: ({ clientId }, actor) => eraseClient({ clientId, actor }),
     revalidate: layouts("/loyalty/clients"),
   });
 }

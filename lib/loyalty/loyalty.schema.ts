@@ -106,7 +106,8 @@ export const clientInput = z
     cardNumber: optionalText(64),
     appCode: optionalText(100),
     birthday: optionalText(10).refine((v) => v === null || (BIRTHDAY.test(v) && !Number.isNaN(Date.parse(v))), "Expected YYYY-MM-DD"),
-    photo: optionalText(500).pipe(z.url("Expected an https:// address").nullable()),
+    // https only: the photo is shown in the dashboard and handed to tills; http would be mixed content and trackable.
+    photo: optionalText(500).pipe(z.url({ protocol: /^https$/, error: "Expected an https:// address" }).nullable()),
     levelId: z.string().trim().min(1, "Required"),
   })
   .refine((c) => c.phone || c.cardNumber || c.appCode, {

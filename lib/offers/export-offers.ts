@@ -1,3 +1,4 @@
+import { csvCell } from "@/lib/csv/csv-cell";
 import { listOffersForExport } from "@/lib/offers/offers.queries";
 import type { OfferListFilters, OfferRow } from "@/lib/offers/offers.schema";
 
@@ -27,14 +28,8 @@ const COLUMNS: [string, (r: OfferRow) => string | number | boolean | null][] = [
 export async function exportOffers({ filters, now = new Date() }: { filters: OfferListFilters; now?: Date }): Promise<string> {
   const rows = await listOffersForExport({ filters, now });
   const lines = [COLUMNS.map(([name]) => name).join(",")];
-  for (const row of rows) lines.push(COLUMNS.map(([, get]) => csvCell(get(row))).join(","));
+  for (const row of rows) lines.push(COLUMNS.map(([, get]) => csvCell(get(row), ",")).join(","));
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
 
-function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  // A leading = + - @ would make a spreadsheet run the cell as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+

@@ -1,3 +1,5 @@
+import { stripFormulaGuard } from "@/lib/csv/csv-cell";
+
 export type ParsedColumn = {
   /** Distinct values in file order, with the line each came from (1-based). */
   values: { value: string; line: number }[];
@@ -15,7 +17,8 @@ export function parseCsvColumn(text: string, opts: { headers: string[]; maxLengt
   const out: ParsedColumn = { values: [], duplicates: 0, problems: [] };
   let first = true;
   lines.forEach((raw, i) => {
-    const value = firstCell(raw).trim();
+    // An export's formula guard ("'=...") is dropped again, so exported codes import back unchanged.
+    const value = stripFormulaGuard(firstCell(raw).trim());
     if (!value) return;
     if (first) {
       first = false;

@@ -1,3 +1,4 @@
+import { csvCell } from "@/lib/csv/csv-cell";
 import type { Db } from "@/lib/db";
 
 // The status list in the form the seed asks to hand to the IMSHOP manager: every code with its
@@ -28,17 +29,11 @@ export function statusesToJson(statuses: ExportedStatus[]): string {
 /** RFC 4180 CSV with a BOM, so Excel opens the Cyrillic texts correctly. */
 export function statusesToCsv(statuses: ExportedStatus[]): string {
   const lines = [COLUMNS.join(",")];
-  for (const s of statuses) lines.push(COLUMNS.map((c) => csvCell(s[c])).join(","));
+  for (const s of statuses) lines.push(COLUMNS.map((c) => csvCell(s[c], ",")).join(","));
   return "\uFEFF" + lines.join("\r\n") + "\r\n";
 }
 
-function csvCell(value: string | boolean | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  // A leading = + - @ would make a spreadsheet run the cell as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+
 
 export function exportFileName(format: "json" | "csv", now = new Date()): string {
   return `order-statuses-${now.toISOString().slice(0, 10)}.${format}`;

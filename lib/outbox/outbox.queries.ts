@@ -39,7 +39,12 @@ export async function listDeliveries({ filters, cursor, dir, take }: ListParams<
   return { ...finished, rows: finished.rows.map(toRow) };
 }
 
-export async function getDelivery(id: string): Promise<(DeliveryRow & { payload: string; response: string | null; attemptLog: AttemptRow[] }) | null> {
+/**
+ * One delivery with its attempts. IMSHOP's answers (the stored response and each attempt's body) only
+ * with `withResponses`, which the page sets for admins: whatever answered at the push URL is shown
+ * there, and staff need only status codes and errors.
+ */
+export async function getDelivery(id: string, { withResponses = false }: { withResponses?: boolean } = {}): Promise<(DeliveryRow & { payload: string; response: string | null; attemptLog: AttemptRow[] }) | null> {
   const d = await prisma.delivery.findUnique({
     where: { id },
     select: { ...rowSelect, payload: true, response: true, attemptLog: { orderBy: { attemptNo: "desc" }, take: 500 } },
@@ -48,14 +53,14 @@ export async function getDelivery(id: string): Promise<(DeliveryRow & { payload:
   return {
     ...toRow(d),
     payload: JSON.stringify(d.payload, null, 2),
-    response: d.response === null ? null : JSON.stringify(d.response, null, 2),
+    response: d.response === null || !withResponses ? null : JSON.stringify(d.response, null, 2),
     attemptLog: d.attemptLog.map((a) => ({
       id: a.id.toString(),
       attemptNo: a.attemptNo,
       url: a.url,
       requestBody: JSON.stringify(a.requestBody, null, 2),
       responseStatus: a.responseStatus,
-      responseBody: a.responseBody,
+      responseBody: withResponses ? a.responseBody : null,
       latencyMs: a.latencyMs,
       error: a.error,
       startedAt: a.startedAt.toISOString(),

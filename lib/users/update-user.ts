@@ -1,7 +1,7 @@
 import { inTransaction, type Tx } from "@/lib/db";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/passwords";
-import { clearFailures } from "@/lib/auth/sign-in-throttle";
+import { clearEmail } from "@/lib/auth/sign-in-throttle";
 import type { Role } from "@/lib/auth/roles";
 import { passwordField, roleField, type UserRow } from "@/lib/users/users.schema";
 import { UserRuleError } from "@/lib/users/user-rule-error";
@@ -57,12 +57,15 @@ export async function updateUser({
     return toUserRow(after);
   });
   // A new password is a fresh start: lift any sign-in lock from earlier failures.
-  if (passwordHash) await clearFailures(`email:${row.email}`);
+  if (passwordHash) await clearEmail(row.email);
   return row;
 }
 
+// Every change here also bumps the session version: the user's open sessions end, so a reset password,
+// a disabled account or a changed role takes effect on every device at once.
 function describe(change: UserChange, passwordHash: string | null) {
-  if ("role" in change) return { data: { role: change.role }, action: "user.set_role" };
-  if ("disabled" in change) return { data: { disabled: change.disabled }, action: change.disabled ? "user.disable" : "user.enable" };
-  return { data: { passwordHash: passwordHash! }, action: "user.reset_password" };
+  const signOut = { sessionVersion: { increment: 1 } };
+  if ("role" in change) return { data: { role: change.role, ...signOut }, action: "user.set_role" };
+  if ("disabled" in change) return { data: { disabled: change.disabled, ...signOut }, action: change.disabled ? "user.disable" : "user.enable" };
+  return { data: { passwordHash: passwordHash!, ...signOut }, action: "user.reset_password" };
 }

@@ -1,10 +1,15 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/roles";
 import { LOCALES } from "@/i18n/locales";
+import { MAX_PASSWORD_BYTES, passwordBytes } from "@/lib/auth/passwords";
 
 // Shared by the server actions, the use cases and the forms on the Users page.
 export const emailField = z.string().trim().toLowerCase().pipe(z.email());
-export const passwordField = z.string().min(8).max(200);
+// bcrypt ignores everything past 72 bytes (fewer characters in Cyrillic): refuse rather than truncate silently.
+export const passwordField = z
+  .string()
+  .min(8)
+  .refine((v) => passwordBytes(v) <= MAX_PASSWORD_BYTES, `At most ${MAX_PASSWORD_BYTES} bytes (bcrypt ignores the rest)`);
 export const roleField = z.enum(ROLES);
 
 export const createUserSchema = z.object({

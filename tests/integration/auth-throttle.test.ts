@@ -1,64 +1,125 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { authOptions } from "@/lib/auth/auth-options";
 import { hashPassword } from "@/lib/auth/passwords";
-import { clearFailures, isLocked, LOCK_MS, MAX_FAILURES, recordFailure, WINDOW_MS } from "@/lib/auth/sign-in-throttle";
+import {
+  ADDRESS_LIMIT,
+  attemptKeys,
+  BASE_DELAY_MS,
+  isBlocked,
+  PAIR_LIMIT,
+  reserveAttempt,
+} from "@/lib/auth/sign-in-throttle";
+import { markSocketStampInstalled, normalizeAddress, SOCKET_ADDRESS_HEADER } from "@/lib/http/client-address";
 
 type Authorize = (credentials: Record<string, string>, req: unknown) => Promise<{ id: string } | null>;
 // CredentialsProvider keeps the user's authorize() under `options`; the top-level one is a placeholder.
 const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
-const signIn = (email: string, password: string) => authorize({ email, password }, {});
+// next-auth hands authorize() the request's headers as a plain object; the server stamps the socket address.
+const signIn = (email: string, password: string, address: string) =>
+  authorize({ email, password }, { headers: { [SOCKET_ADDRESS_HEADER]: address, "x-forwarded-for": "203.0.113.250" } });
+
+let n = 0;
+const nextAddress = () => `198.51.100.${(n = (n % 250) + 1)}`;
+// Written the way normalizeAddress() prints it, so audit entries compare equal.
+const uniqueAddress = () => normalizeAddress(`2001:db8::${randomUUID().slice(0, 4)}:${randomUUID().slice(0, 4)}`)!;
 
 async function makeUser(password: string) {
   const email = `throttle-${randomUUID()}@example.com`;
-  await prisma.user.create({ data: { email, role: "staff", passwordHash: await hashPassword(password) } });
+  await prisma.user.create({ data: { email, role: "admin", passwordHash: await hashPassword(password) } });
   return email;
 }
 
+const auditActions = (entityId: string) =>
+  prisma.auditLog.findMany({ where: { entityId }, orderBy: { id: "asc" } }).then((rows) => rows.map((r) => r.action));
+
+beforeAll(() => markSocketStampInstalled());
+
 describe("sign-in throttle", () => {
-  it("locks an e-mail after five failures, even for the right password", async () => {
-    const email = await makeUser("right-password");
-    for (let i = 0; i < MAX_FAILURES; i++) expect(await signIn(email, "wrong-password")).toBeNull();
-    expect(await isLocked(`email:${email}`)).toBe(true);
-    await expect(signIn(email, "right-password")).rejects.toThrow("Throttled");
+  it("an address spraying ten e-mails is refused, while the admin signs in from another address", async () => {
+    const admin = await makeUser("right-password");
+    const attacker = uniqueAddress();
+    for (let i = 0; i < ADDRESS_LIMIT - 1; i++) expect(await signIn(`nobody-${i}-${randomUUID()}@example.com`, "guess", attacker)).toBeNull();
+    expect(await signIn(admin, "wrong", attacker)).toBeNull();
+    // Ten failures from this address: it is refused, even with the right password.
+    await expect(signIn(admin, "right-password", attacker)).rejects.toThrow("Throttled");
+    await expect(signIn(`other-${randomUUID()}@example.com`, "guess", attacker)).rejects.toThrow("Throttled");
+    expect(await signIn(admin, "right-password", uniqueAddress())).toMatchObject({ email: admin });
   });
 
-  it("a success before the limit resets the count", async () => {
-    const email = await makeUser("right-password");
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await signIn(email, "wrong-password");
-    expect(await signIn(email, "right-password")).toMatchObject({ email });
-    expect(await prisma.authThrottle.findUnique({ where: { key: `email:${email}` } })).toBeNull();
-    // After the reset, four more failures still do not lock.
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await signIn(email, "wrong-password");
-    expect(await isLocked(`email:${email}`)).toBe(false);
-    expect(await signIn(email, "right-password")).toMatchObject({ email });
+  it("five wrong passwords for one e-mail block that e-mail from that address only, never the account", async () => {
+    const admin = await makeUser("right-password");
+    const attacker = uniqueAddress();
+    for (let i = 0; i < PAIR_LIMIT; i++) expect(await signIn(admin, "wrong-password", attacker)).toBeNull();
+    await expect(signIn(admin, "right-password", attacker)).rejects.toThrow("Throttled");
+    expect(await signIn(admin, "right-password", uniqueAddress())).toMatchObject({ email: admin });
+    // The lockout is in the audit log.
+    expect(await auditActions(attemptKeys(admin, attacker).pair)).toEqual(["auth.lockout"]);
   });
 
-  it("throttles unknown e-mails too, so probing for accounts gains nothing", async () => {
-    const email = `nobody-${randomUUID()}@example.com`;
-    for (let i = 0; i < MAX_FAILURES; i++) expect(await signIn(email, "guess")).toBeNull();
-    await expect(signIn(email, "guess")).rejects.toThrow("Throttled");
+  it("the client address comes from the socket, not from the caller's X-Forwarded-For", async () => {
+    const admin = await makeUser("right-password");
+    const attacker = uniqueAddress();
+    for (let i = 0; i < PAIR_LIMIT; i++) {
+      await authorize({ email: admin, password: "wrong" }, { headers: { [SOCKET_ADDRESS_HEADER]: attacker, "x-forwarded-for": `203.0.113.${i}` } });
+    }
+    await expect(signIn(admin, "right-password", attacker)).rejects.toThrow("Throttled");
+  });
+
+  it("50 parallel wrong tries evaluate at most the limit", async () => {
+    const admin = await makeUser("right-password");
+    const attacker = uniqueAddress();
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => signIn(admin, "wrong", attacker)));
+    const evaluated = results.filter((r) => r.status === "fulfilled");
+    expect(evaluated.length).toBeLessThanOrEqual(PAIR_LIMIT);
+    expect(results.filter((r) => r.status === "rejected").length).toBeGreaterThanOrEqual(50 - PAIR_LIMIT);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: admin } });
+    const failures = await prisma.auditLog.count({ where: { entityId: user.id, action: "auth.sign_in_failed" } });
+    expect(failures).toBe(evaluated.length);
+  });
+
+  it("a success gives the address its try back and restarts the e-mail's count", async () => {
+    const email = await makeUser("right-password");
+    const address = nextAddress();
+    for (let i = 0; i < PAIR_LIMIT - 1; i++) await signIn(email, "wrong-password", address);
+    expect(await signIn(email, "right-password", address)).toMatchObject({ email });
+    expect(await prisma.authThrottle.findUnique({ where: { key: attemptKeys(email, address).pair } })).toBeNull();
+    expect((await prisma.authThrottle.findUniqueOrThrow({ where: { key: attemptKeys(email, address).address } })).failures).toBe(PAIR_LIMIT - 1);
+    for (let i = 0; i < PAIR_LIMIT - 1; i++) await signIn(email, "wrong-password", address);
+    expect(await signIn(email, "right-password", address)).toMatchObject({ email });
   });
 
   it("refuses disabled users like a wrong password", async () => {
     const email = await makeUser("right-password");
     await prisma.user.update({ where: { email }, data: { disabled: true } });
-    expect(await signIn(email, "right-password")).toBeNull();
+    expect(await signIn(email, "right-password", uniqueAddress())).toBeNull();
   });
 
-  it("lifts the lock after LOCK_MS and restarts the count after WINDOW_MS", async () => {
-    const key = `email:clock-${randomUUID()}@example.com`;
-    const t0 = new Date("2030-01-01T00:00:00Z");
-    for (let i = 0; i < MAX_FAILURES; i++) await recordFailure(key, new Date(t0.getTime() + i * 1000));
-    expect(await isLocked(key, new Date(t0.getTime() + 10_000))).toBe(true);
-    expect(await isLocked(key, new Date(t0.getTime() + 4000 + LOCK_MS + 1))).toBe(false);
+  it("audits sign-ins and failed sign-ins with the address", async () => {
+    const email = await makeUser("right-password");
+    const address = uniqueAddress();
+    await signIn(email, "wrong", address);
+    await signIn(email, "right-password", address);
+    const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+    const rows = await prisma.auditLog.findMany({ where: { entityId: user.id }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.action)).toEqual(["auth.sign_in_failed", "auth.sign_in"]);
+    expect(rows[0].after).toMatchObject({ address, reason: "wrong_password" });
+    expect(rows[1]).toMatchObject({ actorId: user.id, after: { address } });
+  });
 
-    const other = `email:window-${randomUUID()}@example.com`;
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await recordFailure(other, t0);
-    await recordFailure(other, new Date(t0.getTime() + WINDOW_MS + 1));
-    expect(await isLocked(other, new Date(t0.getTime() + WINDOW_MS + 2))).toBe(false);
-    await clearFailures(other);
-    expect(await prisma.authThrottle.findUnique({ where: { key: other } })).toBeNull();
+  it("the delay grows with every try past the limit", async () => {
+    const keys = attemptKeys(`clock-${randomUUID()}@example.com`, uniqueAddress());
+    const t0 = new Date("2030-01-01T00:00:00Z").getTime();
+    for (let i = 0; i < PAIR_LIMIT; i++) expect(await reserveAttempt(keys, new Date(t0 + i))).toEqual({ allowed: true });
+    const first = await reserveAttempt(keys, new Date(t0 + 10));
+    expect(first).toMatchObject({ allowed: false });
+    expect((first as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(BASE_DELAY_MS - 100);
+    expect(await isBlocked(keys.pair, new Date(t0 + BASE_DELAY_MS + 10))).toBe(false);
+    // One more try after the delay, then twice as long.
+    const t1 = t0 + BASE_DELAY_MS + 10;
+    expect(await reserveAttempt(keys, new Date(t1))).toEqual({ allowed: true });
+    const second = await reserveAttempt(keys, new Date(t1 + 1));
+    expect((second as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(2 * BASE_DELAY_MS - 100);
   });
 });

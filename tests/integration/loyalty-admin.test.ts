@@ -117,8 +117,13 @@ describe("loyalty CSV import and export", () => {
     expect(await ledgerSum(created.id)).toBe(120);
 
     let text = "";
-    for await (const chunk of exportClients({ q: card })) text += chunk;
+    const auditsBefore = await prisma.auditLog.count({ where: { action: "loyalty.clients_export" } });
+    for await (const chunk of exportClients({ q: card, actor })) text += chunk;
     const rows = parseCsv(text);
+    // Personal data leaving the portal is audited: who, which filter, how many rows.
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { action: "loyalty.clients_export" }, orderBy: { id: "desc" } });
+    expect(await prisma.auditLog.count({ where: { action: "loyalty.clients_export" } })).toBe(auditsBefore + 1);
+    expect(audit).toMatchObject({ actorLabel: actor.label, after: { q: card, rows: 1, complete: true } });
     expect(rows[0]).toEqual(["id", "phone", "name", "email", "birthday", "card_number", "app_code", "level", "balance", "created_at"]);
     expect(rows.slice(1)).toHaveLength(1);
     expect(rows[1].slice(0, 9)).toEqual([created.id, fresh, "Петров; Пётр", "petr@example.com", "1990-03-29", card, "", level.title, "120"]);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/passwords";
-import { recordFailure, isLocked } from "@/lib/auth/sign-in-throttle";
+import { attemptKeys, isBlocked, PAIR_LIMIT, reserveAttempt } from "@/lib/auth/sign-in-throttle";
 import { createUser } from "@/lib/users/create-user";
 import { updateUser } from "@/lib/users/update-user";
 import { ensureAdmin } from "@/lib/users/ensure-admin";
@@ -71,12 +71,16 @@ describe("users", () => {
     const actor = await makeAdmin();
     const user = await createUser({ actor, input: { email: unique("role"), role: "staff", password: "password-1" } });
     expect(await updateUser({ actor, userId: user.id, change: { role: "admin" } })).toMatchObject({ role: "admin" });
-    for (let i = 0; i < 5; i++) await recordFailure(`email:${user.email}`);
-    expect(await isLocked(`email:${user.email}`)).toBe(true);
+    const keys = attemptKeys(user.email, "192.0.2.44");
+    for (let i = 0; i < PAIR_LIMIT; i++) await reserveAttempt(keys);
+    expect(await isBlocked(keys.pair)).toBe(true);
+    const versionBefore = (await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion;
     await updateUser({ actor, userId: user.id, change: { password: "brand-new-password" } });
     const stored = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword("brand-new-password", stored.passwordHash)).toBe(true);
-    expect(await isLocked(`email:${user.email}`)).toBe(false);
+    expect(await isBlocked(keys.pair)).toBe(false);
+    // The role change and the reset each ended the user's open sessions.
+    expect(stored.sessionVersion).toBe(versionBefore + 1);
     const entries = await auditFor(user.id);
     expect(entries.map((e) => e.action)).toEqual(["user.create", "user.set_role", "user.reset_password"]);
     expect(entries[1]).toMatchObject({ before: expect.objectContaining({ role: "staff" }), after: expect.objectContaining({ role: "admin" }) });

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/lib/auth/require-role";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { isLocale, DEFAULT_LOCALE } from "@/i18n/locales";
+import { safeCallback } from "@/lib/auth/safe-callback";
 import { SignInForm } from "./sign-in-form";
 
 export async function generateMetadata() {
@@ -13,12 +14,12 @@ export async function generateMetadata() {
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  if (await getSessionUser()) redirect("/scans");
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await getSessionUser()) redirect(callbackUrl);
   const t = await getTranslations("auth");
   const common = await getTranslations("common");
   const locale = await getLocale();
-  const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
   return (
     <main className="flex min-h-screen flex-col items-center justify-center bg-slate-100 px-4 py-12">
       <div className="w-full max-w-sm">
@@ -39,10 +40,4 @@ export default async function SignInPage({ searchParams }: Props) {
       </div>
     </main>
   );
-}
-
-// Only same-site paths: an absolute or protocol-relative URL here would make sign-in an open redirect.
-function safeCallback(value: string | string[] | undefined): string {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/scans";
 }

@@ -15,8 +15,8 @@ export function ApiKeyForm({ apiKey, points, onClose }: { apiKey: ApiKeyRow | nu
   const common = useTranslations("common");
   const [issued, setIssued] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const create = useActionSubmit<{ key: string }>((data) => setIssued(data.key), ["name", "scopes", "pointIds"]);
-  const update = useActionSubmit(onClose, ["name", "pointIds"]);
+  const create = useActionSubmit<{ key: string }>((data) => setIssued(data.key), ["name", "scopes", "pointIds", "rateLimitPerMinute"]);
+  const update = useActionSubmit(onClose, ["name", "pointIds", "rateLimitPerMinute"]);
   const { pending, fields, error } = apiKey ? update : create;
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
@@ -24,8 +24,9 @@ export function ApiKeyForm({ apiKey, points, onClose }: { apiKey: ApiKeyRow | nu
     const form = new FormData(e.currentTarget);
     const name = String(form.get("name") ?? "");
     const pointIds = form.getAll("pointIds").map(String);
-    if (apiKey) update.submit(() => updateApiKeyAction({ id: apiKey.id, name, pointIds }));
-    else create.submit(() => createApiKeyAction({ name, pointIds, scopes: form.getAll("scopes").map(String) }));
+    const rateLimitPerMinute = String(form.get("rateLimitPerMinute") ?? "").trim();
+    if (apiKey) update.submit(() => updateApiKeyAction({ id: apiKey.id, name, pointIds, rateLimitPerMinute }));
+    else create.submit(() => createApiKeyAction({ name, pointIds, rateLimitPerMinute, scopes: form.getAll("scopes").map(String) }));
   };
 
   if (issued) {
@@ -83,6 +84,18 @@ export function ApiKeyForm({ apiKey, points, onClose }: { apiKey: ApiKeyRow | nu
         </div>
         {fields.pointIds ? <p className={ui.fieldError}>{fields.pointIds}</p> : null}
       </fieldset>
+      <Field id="apikey-rate-limit" label={t("apiKeys.rateLimit")} error={fields.rateLimitPerMinute} hint={t("apiKeys.rateLimitHint")}>
+        <input
+          id="apikey-rate-limit"
+          name="rateLimitPerMinute"
+          type="number"
+          min={1}
+          max={100000}
+          defaultValue={apiKey?.rateLimitPerMinute ?? ""}
+          className={ui.input}
+          data-testid="apikey-rate-limit"
+        />
+      </Field>
       <FormButtons pending={pending} onCancel={onClose} submitLabel={apiKey ? common("save") : t("apiKeys.create")} cancelLabel={common("cancel")} />
     </form>
   );

@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function DeliveryPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireRole("staff");
   const { id } = await params;
-  const [delivery, t, format] = await Promise.all([getDelivery(id), getTranslations("deliveries"), getFormatter()]);
+  const [delivery, t, format] = await Promise.all([getDelivery(id, { withResponses: hasRole(user, "admin") }), getTranslations("deliveries"), getFormatter()]);
   if (!delivery) notFound();
   const replayable = delivery.state === "dead" || delivery.state === "failed";
   const newer = replayable ? await hasNewerVersion(delivery) : false;

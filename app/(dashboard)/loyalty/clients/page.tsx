@@ -30,9 +30,11 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         description={t("clients.description")}
         actions={
           <>
-            <a href={exportHref} className={ui.buttonSecondary} data-testid="clients-export" download>
-              {t("clients.export")}
-            </a>
+            {canEdit ? (
+              <a href={exportHref} className={ui.buttonSecondary} data-testid="clients-export" download>
+                {t("clients.export")}
+              </a>
+            ) : null}
             {canEdit ? <ImportButton /> : null}
             {canEdit ? <ClientFormButton client={null} levels={levels} label={t("clients.new")} testId="client-create-open" /> : null}
           </>

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { ui } from "@/components/shell/ui-classes";
 import { ClientFormButton } from "../client-form";
 import { AdjustForm } from "./adjust-form";
+import { EraseClientButton } from "./erase-button";
 import { ClientHistory } from "./client-history";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
@@ -77,6 +78,17 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
           <section className={`${ui.card} p-5`}>
             <h2 className="mb-3 text-sm font-medium text-slate-900">{t("adjust.title")}</h2>
             <AdjustForm clientId={client.id} />
+          </section>
+        ) : null}
+        {client.erasedAt ? (
+          <p className={`${ui.alertSuccess} lg:col-span-3`} data-testid="client-erased">
+            {t("erase.done", { date: format.dateTime(new Date(client.erasedAt), { dateStyle: "long" }) })}
+          </p>
+        ) : canEdit ? (
+          <section className={`${ui.card} p-5 lg:col-span-3`}>
+            <h2 className="mb-1 text-sm font-medium text-slate-900">{t("erase.title")}</h2>
+            <p className="mb-3 text-xs text-slate-500">{t("erase.hint")}</p>
+            <EraseClientButton clientId={client.id} />
           </section>
         ) : null}
       </div>
