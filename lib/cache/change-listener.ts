@@ -1,0 +1,75 @@
+import pg from "pg";
+import { databaseUrl, env } from "@/lib/env";
+import { logger } from "@/lib/logger";
+
+/**
+ * One LISTEN connection per process on CHANNEL. Triggers on the cached tables (migration
+ * `cache_invalidation`) NOTIFY it on every change that matters, on commit, whoever made it: a use
+ * case, another server, an ops script or psql. Caches subscribe per topic and drop what they hold.
+ *
+ * A cache may keep an entry for long only while `listening()` is true and the entry was read after
+ * the connection was (re)established: a notification sent while nobody listened is lost, so every
+ * subscriber is told to drop everything when the connection goes and when it comes back.
+ */
+export const CACHE_CHANNEL = "imshop_cache_changed";
+export type CacheTopic = "api_keys" | "imshop_settings";
+
+const RETRY_MS = 2000;
+const subscribers = new Map<CacheTopic, Set<() => void>>();
+let client: pg.Client | null = null;
+let connecting = false;
+let connectedAt = 0;
+let retryTimer: NodeJS.Timeout | null = null;
+
+/** Calls `drop` whenever `topic` may have changed (or when changes may have been missed). */
+export function onCacheChange(topic: CacheTopic, drop: () => void): void {
+  let set = subscribers.get(topic);
+  if (!set) subscribers.set(topic, (set = new Set()));
+  set.add(drop);
+  start();
+}
+
+/** Epoch ms since which notifications have been received without a gap; 0 when not listening. */
+export function listeningSince(): number {
+  return client ? connectedAt : 0;
+}
+
+function dropAll(): void {
+  for (const set of subscribers.values()) for (const drop of set) drop();
+}
+
+function start(): void {
+  // Tests run many use cases against short-lived databases; the listener is for long-lived servers.
+  // Without it caches fall back to their short TTL, which is still correct, only less effective.
+  if (client || connecting || env.NODE_ENV === "test" || !env.DATABASE_URL) return;
+  connecting = true;
+  const c = new pg.Client({ connectionString: databaseUrl(), connectionTimeoutMillis: 5000, application_name: "imshop-cache-listener" });
+  const lost = (error?: unknown) => {
+    if (client !== c && !connecting) return;
+    if (error) logger.warn({ err: error }, "cache listener lost its connection; caches fall back to a short TTL");
+    client = null;
+    connecting = false;
+    connectedAt = 0;
+    dropAll();
+    c.end().catch(() => undefined);
+    retryTimer ??= setTimeout(() => ((retryTimer = null), start()), RETRY_MS);
+    retryTimer.unref();
+  };
+  c.on("error", lost);
+  c.on("end", () => lost());
+  c.on("notification", (msg) => {
+    const set = subscribers.get(msg.payload as CacheTopic);
+    if (set) for (const drop of set) drop();
+  });
+  c.connect()
+    .then(() => c.query(`LISTEN ${CACHE_CHANNEL}`))
+    .then(() => {
+      // The socket must not keep a finishing script or worker alive.
+      (c as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+      client = c;
+      connecting = false;
+      connectedAt = Date.now();
+      dropAll();
+    })
+    .catch(lost);
+}
