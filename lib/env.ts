@@ -39,6 +39,8 @@ const schema = z.object({
   IMSHOP_ORDER_STATUS_URL: optionalUrl,
   IMSHOP_API_KEY: optionalText,
   IMSHOP_WEBHOOK_KEY: optionalText,
+  // Opens GET /api/internal/process-stats (CPU time, memory) to callers sending it as x-internal-token.
+  INTERNAL_STATS_TOKEN: optionalText.pipe(z.string().min(16).optional()),
   // Set by scripts/start.mjs: a single-machine start, where development secrets are acceptable.
   IMSHOP_CONNECT_LOCAL_START: bool(false),
 });
