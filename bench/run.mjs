@@ -8,7 +8,7 @@
 //   BENCH_RETAIL_RATE=100  offered req/s for retail-paced     BENCH_SKIP_OUTBOX=1 / BENCH_SKIP_DASHBOARD=1  skip those parts
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +17,7 @@ import { prepareDatabase } from "../scripts/lib/prepare-database.mjs";
 import { dropDatabase, throwawayDatabaseUrl } from "../scripts/lib/test-database.mjs";
 import { BENCH_API_KEY_ID, BENCH_WEBHOOK_KEY, loadData } from "./lib/load-data.mjs";
 import { runPgbench } from "./lib/pgbench.mjs";
+import { replayScript } from "./lib/pg-replay.mjs";
 import { renderReport } from "./lib/report.mjs";
 import { freePort, run, sampleMemory, startNext } from "./lib/server.mjs";
 
@@ -109,24 +110,24 @@ async function main() {
   cleanups.pop();
 
   const pgbench = {};
+  const pgReplay = {};
   for (const name of PGBENCH_SCENARIOS.filter((n) => scenarioNames.includes(n))) {
+    const script = path.join(root, `bench/${name}.pgbench.sql`);
+    const vars = {
+      clients: data.sizes.clients,
+      points: data.sizes.points,
+      users: data.sizes.scanUsers,
+      keyid: BENCH_API_KEY_ID,
+      gtin_auto: data.gtins.autoApprove[0],
+      gtin_mod: data.gtins.moderated[0],
+    };
     say(`pgbench: the ${name} transaction, ${opts.connections} clients, ${opts.duration} s…`);
-    pgbench[name] = await runPgbench({
-      script: path.join(root, `bench/${name}.pgbench.sql`),
-      databaseUrl,
-      clients: opts.connections,
-      threads: 2,
-      seconds: opts.duration,
-      vars: {
-        clients: data.sizes.clients,
-        points: data.sizes.points,
-        users: data.sizes.scanUsers,
-        keyid: BENCH_API_KEY_ID,
-        gtin_auto: data.gtins.autoApprove[0],
-        gtin_mod: data.gtins.moderated[0],
-      },
-    });
+    pgbench[name] = await runPgbench({ script, databaseUrl, clients: opts.connections, threads: 2, seconds: opts.duration, vars });
     say(`pgbench ${name} ${pgbench[name].tps.toFixed(0)} tps  p50 ${pgbench[name].p50?.toFixed(1)} ms  p99 ${pgbench[name].p99?.toFixed(1)} ms`);
+    // The same statements through `pg` in this Node process: the Node CPU floor for this endpoint's SQL.
+    const seconds = Math.min(opts.duration, 5);
+    pgReplay[name] = await replayScript({ script: readFileSync(script, "utf8"), databaseUrl, connections: opts.connections, seconds, vars });
+    say(`pg replay ${name} ${pgReplay[name].tps.toFixed(0)} tps, Node CPU ${pgReplay[name].cpuMsPerTransaction?.toFixed(3)} ms/transaction, ${pgReplay[name].failed} failed`);
   }
 
   let outbox = null;
@@ -148,6 +149,7 @@ async function main() {
     data: { sizes: data.sizes, loadSeconds, timings: data.timings },
     http,
     pgbench,
+    pgReplay,
     serverRssBytes: serverRss,
     outbox,
     dashboard,

@@ -22,7 +22,8 @@ SELECT "id" FROM "Scan" WHERE ("registeredCode" = :new_code AND 1=1) LIMIT 1 OFF
 INSERT INTO "Scan" ("id", "userId", "barcode", "timestamp", "code", "codeKind", "gtin", "serial", "decoded", "registeredCode",
     "status", "reason", "success", "alertTitle", "alertMessage", "statusMessage", "campaignId", "bonusPoints", "data", "version", "createdAt", "updatedAt")
   VALUES (gen_random_uuid()::text, 'bench-user-' || :u, :new_code, extract(epoch from now())::int, :new_code, 'gs1', CASE WHEN :auto = 1 THEN :gtin_auto ELSE :gtin_mod END, :new_code,
-    '{"encoding":"gs1","identity":"x","symbology":null,"separatorsInferred":false,"elements":[],"summary":null,"error":null,"duplicateOfId":null}'::jsonb,
+    jsonb_build_object('encoding', 'gs1', 'identity', 'x', 'symbology', NULL, 'separatorsInferred', false, 'elements', jsonb_build_array(),
+      'summary', NULL, 'error', NULL, 'duplicateOfId', NULL),
     :new_code, CAST(CASE WHEN :auto = 1 THEN 'approved' ELSE 'processing' END AS "ScanStatus"), 'eligible', true,
     'Код принят', 'Баллы начислены', 'Принят', CASE WHEN :auto = 1 THEN 'bench-campaign-1' ELSE 'bench-campaign-2' END, 50, NULL, 1, now(), now())
   RETURNING "id", "success", "status"::text, "alertTitle", "alertMessage", "statusMessage" \gset scan_
