@@ -12,7 +12,7 @@ import { logger } from "@/lib/logger";
  * subscriber is told to drop everything when the connection goes and when it comes back.
  */
 export const CACHE_CHANNEL = "imshop_cache_changed";
-export type CacheTopic = "api_keys" | "imshop_settings";
+export type CacheTopic = "api_keys" | "imshop_settings" | "loyalty_points";
 
 const RETRY_MS = 2000;
 const subscribers = new Map<CacheTopic, Set<() => void>>();

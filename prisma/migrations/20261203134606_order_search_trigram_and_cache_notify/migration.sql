@@ -11,7 +11,7 @@ CREATE INDEX "Order_uuid_idx" ON "Order" USING GIN ("uuid" gin_trgm_ops);
 -- CreateIndex
 CREATE INDEX "Order_itemsSummary_idx" ON "Order" USING GIN ("itemsSummary" gin_trgm_ops);
 
--- Cache invalidation (lib/cache/change-listener.ts): the servers keep API keys and the IMSHOP settings
+-- Cache invalidation (lib/cache/change-listener.ts): the servers keep API keys, points and the IMSHOP settings
 -- in memory and LISTEN on this channel. Triggers, not the use cases, send the NOTIFY, so a change made
 -- anywhere (another server, an ops script, psql) reaches every cache. NOTIFY is delivered on commit and
 -- never for a rolled-back change.
@@ -33,5 +33,7 @@ CREATE TRIGGER "ApiKey_cache_changed_delete" AFTER DELETE ON "ApiKey"
   FOR EACH STATEMENT EXECUTE FUNCTION imshop_cache_changed('api_keys');
 CREATE TRIGGER "ApiKeyPoint_cache_changed" AFTER INSERT OR UPDATE OR DELETE ON "ApiKeyPoint"
   FOR EACH STATEMENT EXECUTE FUNCTION imshop_cache_changed('api_keys');
+CREATE TRIGGER "LoyaltyPoint_cache_changed" AFTER INSERT OR UPDATE OR DELETE ON "LoyaltyPoint"
+  FOR EACH STATEMENT EXECUTE FUNCTION imshop_cache_changed('loyalty_points');
 CREATE TRIGGER "ImshopSettings_cache_changed" AFTER INSERT OR UPDATE OR DELETE ON "ImshopSettings"
   FOR EACH STATEMENT EXECUTE FUNCTION imshop_cache_changed('imshop_settings');
