@@ -26,11 +26,15 @@ export function onCacheChange(topic: CacheTopic, drop: () => void): void {
   let set = subscribers.get(topic);
   if (!set) subscribers.set(topic, (set = new Set()));
   set.add(drop);
-  start();
 }
 
-/** Epoch ms since which notifications have been received without a gap; 0 when not listening. */
+/**
+ * Epoch ms since which notifications have been received without a gap; 0 when not listening.
+ * The first call opens the connection: lazily, so a build or a script that only imports a cache
+ * never connects.
+ */
 export function listeningSince(): number {
+  start();
   return client ? connectedAt : 0;
 }
 

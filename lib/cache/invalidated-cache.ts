@@ -25,9 +25,9 @@ export function invalidatedCache<V>(topic: CacheTopic, opts: { shortTtlMs: numbe
     clear,
     async get(key, load) {
       const now = Date.now();
+      const since = listeningSince();
       const hit = entries.get(key);
       if (hit) {
-        const since = listeningSince();
         const ttl = since > 0 && hit.at >= since ? opts.longTtlMs : opts.shortTtlMs;
         if (now - hit.at < ttl) return hit.value;
         entries.delete(key);
