@@ -1,6 +1,6 @@
 -- The SQL that one `POST /integration/general/bonuses/hold` runs (1 point for 1 minute, with an
 -- Idempotency-Key), statement for statement as the app sends it: API key from the in-process cache,
--- then one transaction: claim the idempotency key, check the point, lock the client with its level,
+-- then one transaction: claim the idempotency key (the point check is cached too), lock the client with its level,
 -- both balance sums, insert the hold, store the answer. Run like bench/retail.pgbench.sql.
 \set c random(1, :clients)
 \set p random(1, :points)
@@ -8,7 +8,6 @@ BEGIN;
 INSERT INTO "IdempotencyRecord" (scope, key, "requestHash", "responseStatus", "responseBody")
   VALUES (:keyid || chr(58) || 'bonuses/hold', gen_random_uuid()::text, md5(random()::text) || md5(random()::text), 0, 'null'::jsonb)
   ON CONFLICT (scope, key) DO NOTHING RETURNING key \gset idem_
-SELECT "id", "active" FROM "LoyaltyPoint" WHERE ("id" = 'bench-point-' || :p AND 1=1) LIMIT 1 OFFSET 0;
 SELECT c.id, l.id AS "levelId", l.title, l.percent, l.type::text AS type, l."maxSpendPercent"
   FROM "LoyaltyClient" c JOIN "LoyaltyLevel" l ON l.id = c."levelId"
   WHERE c.id = 'bench-client-' || :c FOR UPDATE OF c;

@@ -1,6 +1,6 @@
 -- The SQL that one `POST /integration/general/retail` runs (spend 0 → earn, with an Idempotency-Key),
 -- statement for statement as the app sends it now: the API key comes from the in-process cache (no
--- statement), then one transaction that claims the idempotency key, checks the point, locks the client
+-- statement), then one transaction that claims the idempotency key (the point check is cached too), locks the client
 -- row and reads its level (one statement), reads both balance sums (one statement), writes the
 -- operation and its ledger entry, releases the client's holds at the point and stores the answer.
 -- bench/run.mjs runs it as
@@ -16,7 +16,6 @@ BEGIN;
 INSERT INTO "IdempotencyRecord" (scope, key, "requestHash", "responseStatus", "responseBody")
   VALUES (:keyid || chr(58) || 'retail', gen_random_uuid()::text, md5(random()::text) || md5(random()::text), 0, 'null'::jsonb)
   ON CONFLICT (scope, key) DO NOTHING RETURNING key \gset idem_
-SELECT "id", "active" FROM "LoyaltyPoint" WHERE ("id" = 'bench-point-' || :p AND 1=1) LIMIT 1 OFFSET 0;
 SELECT c.id, l.id AS "levelId", l.title, l.percent, l.type::text AS type, l."maxSpendPercent"
   FROM "LoyaltyClient" c JOIN "LoyaltyLevel" l ON l.id = c."levelId"
   WHERE c.id = 'bench-client-' || :c FOR UPDATE OF c \gset lv_
