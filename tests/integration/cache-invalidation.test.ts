@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { CACHE_CHANNEL } from "@/lib/cache/change-listener";
+import { CACHE_CHANNEL, listeningSince, setCacheListenerForTests } from "@/lib/cache/change-listener";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { updateApiKey } from "@/lib/api-keys/update-api-key";
 import { savePoint } from "@/lib/loyalty/save-point";
@@ -73,3 +73,30 @@ describe("the cached checks on the till API", () => {
     expect((await api.client(body)).status).toBe(401);
   });
 });
+
+describe("the listener (as on a server)", () => {
+  afterAll(() => setCacheListenerForTests(false));
+
+  it("drops a cached key when another connection revokes it by hand, with no use case in this process", async () => {
+    await setCacheListenerForTests(true);
+    expect(listeningSince()).toBeGreaterThan(0);
+    const { point, client, key, api } = await setting();
+    const body = { search: client.phone, point: point.id };
+    expect((await api.client(body)).status).toBe(200);
+    // As psql or another server would: only the trigger's NOTIFY can tell this process.
+    await listener.query(`UPDATE "ApiKey" SET "revokedAt" = now() WHERE id = $1`, [key.id]);
+    await waitFor(async () => (await api.client(body)).status === 401);
+    await listener.query(`UPDATE "LoyaltyPoint" SET active = false WHERE id = $1`, [point.id]);
+    await listener.query(`UPDATE "ApiKey" SET "revokedAt" = NULL WHERE id = $1`, [key.id]);
+    await waitFor(async () => (await api.client(body)).status === 422);
+  });
+});
+
+/** Polls `ok` for up to a second: NOTIFY arrives asynchronously, within milliseconds. */
+async function waitFor(ok: () => Promise<boolean>) {
+  for (let i = 0; i < 20; i++) {
+    if (await ok()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("the change was not seen within a second");
+}
