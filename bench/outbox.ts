@@ -11,11 +11,11 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { percentile } from "./lib/stats.mjs";
 
-const BACKLOG = Number(process.env.BENCH_OUTBOX_BACKLOG || 2000);
+const BACKLOG = Number(process.env.BENCH_OUTBOX_BACKLOG || 10_000);
 const RATE = Number(process.env.BENCH_OUTBOX_RATE || 100);
 const SECONDS = Number(process.env.BENCH_OUTBOX_SECONDS || 15);
 // Worker processes (`npm run worker` may run on several machines; they share the queue safely).
-const WORKERS = Number(process.env.BENCH_OUTBOX_WORKERS || 1);
+const WORKERS = Number(process.env.BENCH_OUTBOX_WORKERS || 2);
 const OUTBOUND_KEY = "bench-outbound-key";
 const actor = { id: null, label: "bench" };
 
@@ -41,7 +41,7 @@ async function main() {
   const received = (ids: Set<string>) => fake.requests.filter((r) => ids.has((r.body as { id?: string }).id ?? "")).length;
   const workerOptions = { processes: WORKERS, concurrency: env.WORKER_CONCURRENCY, pollInterval: env.WORKER_POLL_INTERVAL_MS };
 
-  // 1. Backlog: staff approve in pages of 50 while no worker runs; then one worker drains it.
+  // 1. Backlog: staff approve in pages of 50 while no worker runs; then the workers drain it.
   const queuedAt = performance.now();
   for (let i = 0; i < backlogIds.length; i += 50) await moderateScans({ ids: backlogIds.slice(i, i + 50), decision: "approved", actor });
   const queueSeconds = (performance.now() - queuedAt) / 1000;

@@ -5,18 +5,19 @@
 //   BENCH_SCALE=1          data size (1 = 100k clients, 1M scans, 1M orders, 10k offers)
 //   BENCH_SKIP_BUILD=1     reuse .next when it holds a build   BENCH_KEEP_DB=1   keep the database afterwards
 //   BENCH_SCENARIOS=a,b    only these HTTP scenarios           BENCH_LOG_LEVEL=info   the server's log level
-//   BENCH_RETAIL_RATE=40   offered req/s for retail-paced
+//   BENCH_RETAIL_RATE=100  offered req/s for retail-paced     BENCH_SKIP_OUTBOX=1 / BENCH_SKIP_DASHBOARD=1  skip those parts
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { prepareDatabase } from "../scripts/lib/prepare-database.mjs";
 import { dropDatabase, throwawayDatabaseUrl } from "../scripts/lib/test-database.mjs";
-import { BENCH_API_KEY, BENCH_WEBHOOK_KEY, loadData, sha256Hex } from "./lib/load-data.mjs";
+import { BENCH_API_KEY_ID, BENCH_WEBHOOK_KEY, loadData } from "./lib/load-data.mjs";
 import { runPgbench } from "./lib/pgbench.mjs";
+import { replayScript } from "./lib/pg-replay.mjs";
 import { renderReport } from "./lib/report.mjs";
 import { freePort, run, sampleMemory, startNext } from "./lib/server.mjs";
 
@@ -31,11 +32,17 @@ const opts = {
   skipBuild: process.env.BENCH_SKIP_BUILD === "1",
   keepDb: process.env.BENCH_KEEP_DB === "1",
   logLevel: process.env.BENCH_LOG_LEVEL || "info",
-  retailRate: Number(process.env.BENCH_RETAIL_RATE || 40),
+  retailRate: Number(process.env.BENCH_RETAIL_RATE || 100),
+  skipOutbox: process.env.BENCH_SKIP_OUTBOX === "1",
+  skipDashboard: process.env.BENCH_SKIP_DASHBOARD === "1",
 };
-const ALL_SCENARIOS = ["health", "scans", "history", "offers", "client", "recalc", "retail", "retail-paced", "retail-hot"];
+const ALL_SCENARIOS = ["floor", "health", "scans", "history", "offers", "client", "recalc", "hold", "retail", "retail-paced", "retail-hot"];
 const only = process.env.BENCH_SCENARIOS?.split(",").map((s) => s.trim());
-const scenarioNames = ALL_SCENARIOS.filter((s) => s === "health" || !only || only.includes(s));
+// The floor and health are what every ratio divides by: always run.
+const scenarioNames = ALL_SCENARIOS.filter((s) => s === "health" || s === "floor" || !only || only.includes(s));
+// The writing endpoints, each beside pgbench running its own SQL (bench/<name>.pgbench.sql).
+const PGBENCH_SCENARIOS = ["scans", "hold", "retail"];
+const STATS_TOKEN = randomBytes(24).toString("hex");
 
 const say = (msg) => console.log(`[bench] ${msg}`);
 const cleanups = [];
@@ -69,6 +76,7 @@ async function main() {
     // The fake IMSHOP listens on 127.0.0.1, which the SSRF guard refuses otherwise.
     IMSHOP_ALLOW_PRIVATE_URLS: "true",
     LOG_LEVEL: opts.logLevel,
+    INTERNAL_STATS_TOKEN: STATS_TOKEN,
     DEMO_SEED: "false",
     ADMIN_EMAIL: "",
     ADMIN_PASSWORD: "",
@@ -92,31 +100,51 @@ async function main() {
     const name = i === order.length - 1 ? "health (again)" : scenario;
     if (opts.warmup > 0) await loadRun({ ...config, scenario, duration: opts.warmup, connections: 10 });
     memory.window();
+    const before = await processStats(server.url);
     const result = await loadRun({ ...config, scenario, duration: opts.duration, connections: opts.connections });
-    http.push({ ...result, name, rssBytes: memory.window() });
-    say(`${name.padEnd(14)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}  non-2xx ${result.non2xx}`);
+    const after = await processStats(server.url);
+    // The stats request itself costs a fraction of a millisecond: noise next to thousands of requests.
+    const cpuMsPerRequest = before && after && result.total > 0 ? (after.cpuMicros - before.cpuMicros) / 1000 / result.total : null;
+    http.push({ ...result, name, rssBytes: memory.window(), cpuMsPerRequest });
+    say(`${name.padEnd(14)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms  errors ${result.errors}  non-2xx ${result.non2xx}  CPU ${cpuMsPerRequest?.toFixed(2)} ms/req`);
   }
   const serverRss = memory.stop();
   await server.stop();
   cleanups.pop();
 
-  say(`pgbench: the retail transaction, ${opts.connections} clients, ${opts.duration} s…`);
-  const pgbench = await runPgbench({
-    script: path.join(root, "bench/retail.pgbench.sql"),
-    databaseUrl,
-    clients: opts.connections,
-    threads: 2,
-    seconds: opts.duration,
-    vars: { clients: data.sizes.clients, points: data.sizes.points, keyhash: sha256Hex(BENCH_API_KEY) },
-  });
-  say(`pgbench ${pgbench.tps.toFixed(0)} tps  p50 ${pgbench.p50?.toFixed(1)} ms  p99 ${pgbench.p99?.toFixed(1)} ms`);
+  const pgbench = {};
+  const pgReplay = {};
+  for (const name of PGBENCH_SCENARIOS.filter((n) => scenarioNames.includes(n))) {
+    const script = path.join(root, `bench/${name}.pgbench.sql`);
+    const vars = {
+      clients: data.sizes.clients,
+      points: data.sizes.points,
+      users: data.sizes.scanUsers,
+      keyid: BENCH_API_KEY_ID,
+      gtin_auto: data.gtins.autoApprove[0],
+      gtin_mod: data.gtins.moderated[0],
+    };
+    say(`pgbench: the ${name} transaction, ${opts.connections} clients, ${opts.duration} s…`);
+    pgbench[name] = await runPgbench({ script, databaseUrl, clients: opts.connections, threads: 2, seconds: opts.duration, vars });
+    say(`pgbench ${name} ${pgbench[name].tps.toFixed(0)} tps  p50 ${pgbench[name].p50?.toFixed(1)} ms  p99 ${pgbench[name].p99?.toFixed(1)} ms`);
+    // The same statements through `pg` in this Node process: the Node CPU floor for this endpoint's SQL.
+    const seconds = Math.min(opts.duration, 5);
+    pgReplay[name] = await replayScript({ script: readFileSync(script, "utf8"), databaseUrl, connections: opts.connections, seconds, vars });
+    say(`pg replay ${name} ${pgReplay[name].tps.toFixed(0)} tps, Node CPU ${pgReplay[name].cpuMsPerTransaction?.toFixed(3)} ms/transaction, ${pgReplay[name].failed} failed`);
+  }
 
-  say("outbox: backlog drain and lag at 100 changes/s with the real worker…");
-  const outbox = await tsxJson("bench/outbox.ts", databaseUrl);
-  say(`outbox ${outbox.backlog.deliveriesPerSecond.toFixed(0)} deliveries/s; lag p50 ${outbox.steady.lagP50} ms, p99 ${outbox.steady.lagP99} ms`);
+  let outbox = null;
+  if (!opts.skipOutbox) {
+    say("outbox: backlog drain and lag at 100 changes/s with the real worker…");
+    outbox = await tsxJson("bench/outbox.ts", databaseUrl);
+    say(`outbox ${outbox.backlog.deliveriesPerSecond.toFixed(0)} deliveries/s; lag p50 ${outbox.steady.lagP50} ms, p99 ${outbox.steady.lagP99} ms`);
+  }
 
-  say("dashboard: page queries at scale…");
-  const dashboard = await tsxJson("bench/dashboard.ts", databaseUrl);
+  let dashboard = null;
+  if (!opts.skipDashboard) {
+    say("dashboard: page queries at scale…");
+    dashboard = await tsxJson("bench/dashboard.ts", databaseUrl);
+  }
 
   const results = {
     machine,
@@ -124,6 +152,7 @@ async function main() {
     data: { sizes: data.sizes, loadSeconds, timings: data.timings },
     http,
     pgbench,
+    pgReplay,
     serverRssBytes: serverRss,
     outbox,
     dashboard,
@@ -136,6 +165,18 @@ async function main() {
   writeFileSync("bench/results.md", markdown);
   console.log(`\n${table}\n`);
   say(`wrote bench/results.md (raw numbers: bench/results/latest.json) in ${results.totalSeconds.toFixed(0)} s`);
+}
+
+/** The server's CPU time so far (user + system, µs) from its internal stats route; null if it does not answer. */
+async function processStats(url) {
+  try {
+    const res = await fetch(`${url}/api/internal/process-stats`, { headers: { "x-internal-token": STATS_TOKEN } });
+    if (!res.ok) return null;
+    const s = await res.json();
+    return { cpuMicros: s.cpuUserMicros + s.cpuSystemMicros, rssBytes: s.rssBytes };
+  } catch {
+    return null;
+  }
 }
 
 /** One scenario through bench/load-runner.mjs in its own process; its last stdout line is the result. */

@@ -63,6 +63,8 @@ const schema = z.object({
   // Lets IMSHOP push URLs point at loopback, private, link-local or CGNAT addresses (and plain http in
   // production): for tests and on-premise setups only, since it reopens server-side request forgery.
   IMSHOP_ALLOW_PRIVATE_URLS: bool(false),
+  // Opens GET /api/internal/process-stats (CPU time, memory) to callers sending it as x-internal-token.
+  INTERNAL_STATS_TOKEN: optionalText.pipe(z.string().min(16).optional()),
 });
 
 export type Env = z.infer<typeof schema>;

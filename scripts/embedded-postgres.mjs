@@ -10,6 +10,7 @@
 import { mkdirSync, openSync, writeSync, closeSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { sessionView } from "./embedded-postgres-session.mjs";
 
@@ -140,7 +141,8 @@ export async function startEmbeddedPostgres({
   let pglite;
   let server;
   try {
-    pglite = await PGlite.create(dir);
+    // pg_trgm: the orders search's trigram indexes (a migration creates the extension).
+    pglite = await PGlite.create(dir, { extensions: { pg_trgm } });
     try {
       server = await listen(pglite, { host, port, maxConnections });
     } catch (error) {

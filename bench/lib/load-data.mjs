@@ -6,6 +6,7 @@ import pg from "pg";
 
 export const BENCH_API_KEY = "ick_bench_0123456789abcdef0123456789abcdef";
 export const BENCH_WEBHOOK_KEY = "bench-imshop-webhook-key";
+export const BENCH_API_KEY_ID = "bench-api-key";
 
 /** Row counts: `scale` 1 is the issue's size (100k clients, 1M scans, 1M orders, 10k offers). */
 export function sizes(scale = 1) {

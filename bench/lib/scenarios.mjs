@@ -15,13 +15,19 @@ const spread = (k, n, salt = 0) => Number((BigInt(k + 1) * 2654435761n + BigInt(
  * the whole run); `rate` caps the offered load (req/s) instead of sending as fast as answers come.
  * `info` names what varies, for the report.
  */
-export function scenarios({ sizes, gtins, nonce, retailRate = 40 }) {
+export function scenarios({ sizes, gtins, nonce, retailRate = 100 }) {
   const user = (k, salt) => `bench-user-${spread(k, sizes.scanUsers, salt)}`;
   const client = (k) => 1 + spread(k, sizes.clients, 3);
   const point = (k) => `bench-point-${1 + spread(k, sizes.points, 5)}`;
   const amount = (k) => 100 + spread(k, 4900, 7) + (k % 100) / 100;
+  // Clients on the discount level (every 50th) cannot hold points: the hold scenario skips them.
+  const holdClient = (k) => {
+    const c = client(k);
+    return c % 50 === 0 ? c - 1 : c;
+  };
   return {
-    health: { method: "GET", path: "/api/health", info: "framework floor: one SELECT 1" },
+    floor: { method: "GET", path: "/api/health/live", info: "the framework's floor: a route handler that touches no database" },
+    health: { method: "GET", path: "/api/health", info: "one SELECT 1 through Prisma" },
     scans: {
       method: "POST",
       path: "/api/imshop/scans",
@@ -75,6 +81,14 @@ export function scenarios({ sizes, gtins, nonce, retailRate = 40 }) {
       idempotent: true,
       info: `spend 0 → earn, one of ${sizes.clients} clients, a fresh Idempotency-Key each`,
       body: (k) => ({ client: `bench-client-${client(k)}`, point: point(k), amount: amount(k), spend: 0 }),
+    },
+    hold: {
+      method: "POST",
+      path: "/integration/general/bonuses/hold",
+      headers: till,
+      idempotent: true,
+      info: `1 point for 1 minute, one of ${sizes.clients} clients (cashback levels), a fresh Idempotency-Key each`,
+      body: (k) => ({ client: `bench-client-${holdClient(k)}`, point: point(k), amount: 1, duration: 1 }),
     },
     // Tills do not fire back to back: the same purchases at a fixed rate show the latency a till sees.
     "retail-paced": {

@@ -1,6 +1,7 @@
 import { inTransaction, type Tx } from "@/lib/db";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/app-error";
+import { invalidateApiKeys } from "@/lib/auth/api-key-cache";
 import type { UpdateApiKeyInput } from "@/lib/api-keys/api-keys.schema";
 
 export async function assertPointsExist(db: Tx, pointIds: string[]) {
@@ -11,7 +12,8 @@ export async function assertPointsExist(db: Tx, pointIds: string[]) {
 
 /** Renames a key or changes the points it may act for (none = every point). Its value and scopes stay. */
 export async function updateApiKey({ input, actor, tx }: { input: UpdateApiKeyInput; actor: Actor; tx?: Tx }) {
-  return inTransaction(tx, async (db) => {
+  // This process forgets the key once the change is committed; the others hear the trigger's NOTIFY.
+  const result = await inTransaction(tx, async (db) => {
     const before = await db.apiKey.findUnique({ where: { id: input.id }, select: { name: true, rateLimitPerMinute: true, points: { select: { pointId: true } } } });
     if (!before) throw new AppError("not_found", "API key not found", { fields: { form: "API key not found" } });
     await assertPointsExist(db, input.pointIds);
@@ -31,4 +33,6 @@ export async function updateApiKey({ input, actor, tx }: { input: UpdateApiKeyIn
       tx: db,
     });
   });
+  invalidateApiKeys();
+  return result;
 }

@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/http/app-error";
 import { sha256Hex } from "@/lib/crypto/hash-token";
 import { enforceApiKeyRateLimit } from "@/lib/auth/api-key-rate-limit";
+import { findApiKeyByHash, shouldTouchApiKey } from "@/lib/auth/api-key-cache";
 
 export type ApiKeyScope = "loyalty" | "orders" | "offers";
 export type ApiCaller = { apiKeyId: string; name: string; pointIds: string[] | null };
@@ -19,17 +20,14 @@ export async function authenticateApiKey(
   const fail = opts.onFail ?? (() => new AppError("unauthorized", "Invalid API key.", { fields: { apikey: "Invalid API key." } }));
   const presented = readKey(req, opts.header ?? "apikey");
   if (!presented) throw fail();
-  const key = await prisma.apiKey.findUnique({
-    where: { hash: sha256Hex(presented) },
-    select: { id: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true, rateLimitPerMinute: true, points: { select: { pointId: true } } },
-  });
+  const key = await findApiKeyByHash(sha256Hex(presented));
   if (!key || key.revokedAt || !key.scopes.includes(opts.scope)) throw fail();
   await enforceApiKeyRateLimit({ apiKeyId: key.id, limit: key.rateLimitPerMinute });
   // Recording every use would turn each till read into a write; once a minute is enough to show "last used".
-  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+  if (shouldTouchApiKey(key, TOUCH_EVERY_MS)) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } }).catch(() => undefined);
   }
-  return { apiKeyId: key.id, name: key.name, pointIds: key.points.length ? key.points.map((p) => p.pointId) : null };
+  return { apiKeyId: key.id, name: key.name, pointIds: key.pointIds.length ? key.pointIds : null };
 }
 
 function readKey(req: Request, header: string): string | null {

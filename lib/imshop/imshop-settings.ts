@@ -2,25 +2,20 @@ import { prisma, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sha256Hex } from "@/lib/crypto/hash-token";
 import { encryptSecret, secretHint } from "@/lib/crypto/secret-box";
+import { cachedImshopSettings, clearImshopSettingsCache } from "@/lib/imshop/settings-cache";
 import type { ImshopSettings } from "@/lib/generated/prisma/client";
 
-const TTL_MS = 5000;
-let cached: { at: number; value: ImshopSettings } | null = null;
-
 /**
- * The connection settings (one row), cached for a few seconds: every webhook reads them and they
- * change rarely. Saving settings calls invalidateImshopSettings() in this process; other processes
- * see the change within TTL_MS.
+ * The connection settings (one row), cached: every webhook reads them and they change rarely.
+ * Saving settings calls invalidateImshopSettings() in this process; other processes hear the
+ * trigger's NOTIFY (lib/imshop/settings-cache.ts).
  */
-export async function getImshopSettings(): Promise<ImshopSettings> {
-  if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
-  const value = await ensureImshopSettings();
-  cached = { at: Date.now(), value };
-  return value;
+export function getImshopSettings(): Promise<ImshopSettings> {
+  return cachedImshopSettings(() => ensureImshopSettings());
 }
 
 export function invalidateImshopSettings(): void {
-  cached = null;
+  clearImshopSettingsCache();
 }
 
 /** Creates the settings row on an empty database, seeded from the IMSHOP_* environment variables. */

@@ -25,18 +25,15 @@ export async function getBalance({
   tx?: Db;
 }): Promise<Balance> {
   const db = tx ?? prisma;
-  // One after the other: inside a transaction both must run on the same connection anyway.
-  const ledger = await db.ledgerEntry.aggregate({ where: { clientId }, _sum: { amount: true } });
-  const held = await db.hold.aggregate({
-    where: {
-      clientId,
-      releasedAt: null,
-      until: { gt: now },
-      ...(excludeHoldIds.length ? { id: { notIn: excludeHoldIds } } : {}),
-    },
-    _sum: { amount: true },
-  });
-  const ledgerSum = ledger._sum.amount ?? 0;
-  const heldSum = held._sum.amount ?? 0;
+  // One statement for both sums (was two aggregates). Under a client lock it must stay a statement of
+  // its own, after the lock: in READ COMMITTED each statement sees what committed before it began.
+  const [row] = await db.$queryRaw<{ ledger: bigint; held: bigint }[]>`
+    SELECT
+      (SELECT COALESCE(SUM(amount), 0) FROM "LedgerEntry" WHERE "clientId" = ${clientId})::int8 AS ledger,
+      (SELECT COALESCE(SUM(amount), 0) FROM "Hold"
+        WHERE "clientId" = ${clientId} AND "releasedAt" IS NULL AND "until" > ${now}
+          AND NOT ("id" = ANY(${excludeHoldIds}::text[])))::int8 AS held`;
+  const ledgerSum = Number(row.ledger);
+  const heldSum = Number(row.held);
   return { ledger: ledgerSum, held: heldSum, available: Math.max(0, ledgerSum - heldSum) };
 }

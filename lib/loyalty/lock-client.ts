@@ -14,11 +14,13 @@ export type LockedClient = {
  * same points at once are serialised: the second sees the first one's ledger entry and holds.
  */
 export async function lockClient(tx: Tx, clientId: string): Promise<LockedClient> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "LoyaltyClient" WHERE id = ${clientId} FOR UPDATE`;
-  if (locked.length === 0) throw fieldError("client", CLIENT_NOT_FOUND);
-  const client = await tx.loyaltyClient.findUniqueOrThrow({
-    where: { id: clientId },
-    select: { id: true, level: { select: { id: true, title: true, percent: true, type: true, maxSpendPercent: true } } },
-  });
-  return client;
+  // One statement: the lock and the level come back together (FOR UPDATE OF locks the client row only).
+  const rows = await tx.$queryRaw<{ id: string; levelId: string; title: string; percent: number; type: "cashback" | "discount"; maxSpendPercent: number }[]>`
+    SELECT c.id, l.id AS "levelId", l.title, l.percent, l.type::text AS type, l."maxSpendPercent"
+    FROM "LoyaltyClient" c JOIN "LoyaltyLevel" l ON l.id = c."levelId"
+    WHERE c.id = ${clientId}
+    FOR UPDATE OF c`;
+  const row = rows[0];
+  if (!row) throw fieldError("client", CLIENT_NOT_FOUND);
+  return { id: row.id, level: { id: row.levelId, title: row.title, percent: row.percent, type: row.type, maxSpendPercent: row.maxSpendPercent } };
 }

@@ -1,5 +1,6 @@
 import { prisma, type Db } from "@/lib/db";
 import { fieldError } from "@/lib/http/app-error";
+import { invalidatedCache } from "@/lib/cache/invalidated-cache";
 
 export const POINT_NOT_FOUND = "Point not found.";
 
@@ -13,9 +14,22 @@ export type PointScope = string[] | null;
  */
 export async function resolvePoint({ pointId, allowed, tx }: { pointId: string; allowed: PointScope; tx?: Db }) {
   if (allowed && !allowed.includes(pointId)) throw fieldError("point", POINT_NOT_FOUND);
-  const point = await (tx ?? prisma).loyaltyPoint.findUnique({ where: { id: pointId }, select: { id: true, active: true } });
+  // Read through the caller's transaction on a miss (another connection could wait behind it on the
+  // embedded engine). The till API's transactions never change points, so what they read is committed.
+  const point = await pointCache.get(pointId, () =>
+    (tx ?? prisma).loyaltyPoint.findUnique({ where: { id: pointId }, select: { id: true, active: true } }),
+  );
   if (!point || !point.active) throw fieldError("point", POINT_NOT_FOUND);
   return point;
+}
+
+// Every till request names its point; points change by an admin's hand and a trigger NOTIFYs each
+// change (migration cache_notify), so the check costs no statement while the listener is connected.
+const pointCache = invalidatedCache<{ id: string; active: boolean }>("loyalty_points", { shortTtlMs: 2000, longTtlMs: 60_000, maxEntries: 10_000 });
+
+/** Drops the cached points in this process at once (other processes hear the trigger's NOTIFY). */
+export function invalidatePoints(): void {
+  pointCache.clear();
 }
 
 /**

@@ -17,5 +17,8 @@ export function lazy<T extends object>(make: () => T): T {
       return d ? { ...d, configurable: true } : d;
     },
     set: (_, prop, v) => Reflect.set(target(), prop, v),
+    // Test spies (vi.spyOn) define and restore properties: they belong on the real object.
+    defineProperty: (_, prop, descriptor) => Reflect.defineProperty(target(), prop, descriptor),
+    deleteProperty: (_, prop) => Reflect.deleteProperty(target(), prop),
   });
 }

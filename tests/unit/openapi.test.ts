@@ -10,8 +10,9 @@ import { ENDPOINTS } from "@/lib/openapi/endpoints";
 const doc = buildDocument();
 const root = path.resolve(__dirname, "../..");
 
-// Route files under app/api and app/integration that machines do not call: the dashboard's sign-in.
-const NOT_DOCUMENTED = new Set(["/api/auth/[...nextauth]"]);
+// Route files under app/api and app/integration that integrators do not call: the dashboard's sign-in, and
+// the bench's process stats (404 unless INTERNAL_STATS_TOKEN is set).
+const NOT_DOCUMENTED = new Set(["/api/auth/[...nextauth]", "/api/internal/process-stats"]);
 
 function routeFiles(dir: string): string[] {
   const found: string[] = [];

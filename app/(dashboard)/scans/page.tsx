@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/require-role";
 import { parseListParams, type SearchParams } from "@/lib/pagination/list-params";
-import { countScansByStatus, listScans } from "@/lib/scans/scans.queries";
+import { countScansByStatus, listScans, SCAN_COUNT_CAP } from "@/lib/scans/scans.queries";
 import { SCAN_STATUSES, scanListFilters } from "@/lib/scans/scans.schema";
 import { listCampaignOptions } from "@/lib/campaigns/campaigns.queries";
 import { MODERATION_TEMPLATES } from "@/lib/scans/moderation-templates";
@@ -39,7 +39,10 @@ export default async function ScansPage({ searchParams }: { searchParams: Promis
       <nav className="flex flex-wrap gap-1 border-b border-slate-200" aria-label={t("filters.status")}>
         {tabs.map((tab) => {
           const current = (params.filters.status ?? undefined) === tab.status;
-          const count = tab.status ? counts[tab.status] : counts.processing + counts.approved + counts.denied;
+          const parts = tab.status ? [counts[tab.status]] : [counts.processing, counts.approved, counts.denied];
+          // A capped count is a lower bound: "10000+" (and the sum of the exact ones with it, "+" too).
+          const capped = parts.some((n) => n > SCAN_COUNT_CAP);
+          const count = `${parts.reduce((a, n) => a + Math.min(n, SCAN_COUNT_CAP), 0)}${capped ? "+" : ""}`;
           return (
             <Link
               key={tab.key}
