@@ -35,14 +35,12 @@ describe("GET /api/health/live", () => {
 
 describe("GET /api/internal/process-stats", () => {
   const TOKEN = "a-test-token-of-32-characters-xx";
+  // The environment is read when the route first answers, not at import: the stub stays until the test ends.
+  afterEach(() => vi.unstubAllEnvs());
   const load = async (token: string | undefined) => {
     vi.resetModules();
     vi.stubEnv("INTERNAL_STATS_TOKEN", token ?? "");
-    try {
-      return (await import("@/app/api/internal/process-stats/route")).GET;
-    } finally {
-      vi.unstubAllEnvs();
-    }
+    return (await import("@/app/api/internal/process-stats/route")).GET;
   };
   const call = (handler: (req: Request) => Response, token?: string) =>
     handler(new Request("http://localhost/api/internal/process-stats", { headers: token ? { "x-internal-token": token } : {} }));
