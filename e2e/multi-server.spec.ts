@@ -199,8 +199,17 @@ test("scans approved on server A and order statuses changed through server B rea
     }
   }
 
-  // IMSHOP answers the first push with its uuid, by which the portal names the order from then on.
-  const orderPushes = (id: string) => fake.requests.filter((r) => r.path === "/order-status" && [id, fakeOrderUuid(id)].includes(bodyId(r) ?? ""));
+  // IMSHOP answers each push with a uuid, by which the portal names the order from then on (the fake derives it
+  // from the id it was sent): follow that chain from the merchant's number.
+  const orderPushes = (internalId: string) => {
+    const names = new Set([internalId]);
+    return fake.requests.filter((r) => {
+      const id = bodyId(r) ?? "";
+      if (r.path !== "/order-status" || !names.has(id)) return false;
+      names.add(fakeOrderUuid(id));
+      return true;
+    });
+  };
   const scanPushes = (id: string) => fake.requests.filter((r) => r.path === "/scan-status" && bodyId(r) === id);
   await fake.waitFor(
     () => scanIds.every((id) => scanPushes(id).length >= 1) && orders.every((id) => orderPushes(id).some((r) => (r.body as { code: string }).code === "ready")),
