@@ -179,6 +179,13 @@ test("scans approved on server A and order statuses changed through server B rea
 
   // Meanwhile an ERP moves three orders through three statuses on server B.
   const orders = [0, 1, 2].map((i) => `MS-${Date.now()}-${i}`);
+  const orderOf = new Map(orders.map((o) => [fakeOrderUuid(o), o]));
+  fake.respondWith((req) => {
+    const body = req.body as { id: string; code: string };
+    const internalId = orderOf.get(body.id) ?? body.id;
+    const answer = { success: true, internalId, uuid: fakeOrderUuid(internalId), newStatus: body.code, imshopStatus: "in_progress", message: "" };
+    return { status: 200, body: answer };
+  }, "/order-status");
   const sequence = ["new", "assembling", "ready"];
   for (const internalId of orders) {
     const created = await fetch(`${serverB}/api/orders`, {
@@ -199,17 +206,10 @@ test("scans approved on server A and order statuses changed through server B rea
     }
   }
 
-  // IMSHOP answers each push with a uuid, by which the portal names the order from then on (the fake derives it
-  // from the id it was sent): follow that chain from the merchant's number.
-  const orderPushes = (internalId: string) => {
-    const names = new Set([internalId]);
-    return fake.requests.filter((r) => {
-      const id = bodyId(r) ?? "";
-      if (r.path !== "/order-status" || !names.has(id)) return false;
-      names.add(fakeOrderUuid(id));
-      return true;
-    });
-  };
+  // Like IMSHOP, the fake gives each order one uuid and answers with it; the portal names the order by it from
+  // then on, so a push is the order's when its id is the merchant's number or that uuid.
+  const orderPushes = (internalId: string) =>
+    fake.requests.filter((r) => r.path === "/order-status" && [internalId, fakeOrderUuid(internalId)].includes(bodyId(r) ?? ""));
   const scanPushes = (id: string) => fake.requests.filter((r) => r.path === "/scan-status" && bodyId(r) === id);
   await fake.waitFor(
     () => scanIds.every((id) => scanPushes(id).length >= 1) && orders.every((id) => orderPushes(id).some((r) => (r.body as { code: string }).code === "ready")),
