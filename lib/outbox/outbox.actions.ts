@@ -10,13 +10,17 @@ import { setCircuitMode } from "@/lib/outbox/set-circuit-mode";
 const deliveries = { layout: "/deliveries" };
 const outbox = { namespace: "deliveries", revalidate: [deliveries], logMessage: "outbox action failed", mapError: outboxFailure, field: false as const };
 
+// The replay dialogs refresh the page when they close: revalidating in the action's own answer re-rendered the
+// list at once, and a replayed row left the "dead" filter together with the dialog showing its result.
+const replay = { ...outbox, revalidate: [] };
+
 export async function replayDeliveryAction(input: unknown): Promise<ActionResult<{ id: string }>> {
-  return runAction({ ...outbox, role: "admin", schema: replayDeliverySchema, input, run: ({ id }, actor) => replayDelivery({ id, actor }) });
+  return runAction({ ...replay, role: "admin", schema: replayDeliverySchema, input, run: ({ id }, actor) => replayDelivery({ id, actor }) });
 }
 
 export async function replayDeadDeliveriesAction(input: unknown): Promise<ActionResult<{ replayed: number; skipped: number; more: boolean }>> {
   return runAction({
-    ...outbox,
+    ...replay,
     role: "admin",
     schema: replayDeadSchema,
     input,
