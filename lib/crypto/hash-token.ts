@@ -12,6 +12,11 @@ export function matchesHash(presented: string, storedHex: string | null | undefi
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** A presented secret against a configured plain one, in constant time; false when none is configured. */
+export function matchesSecret(presented: string | null | undefined, configured: string | null | undefined): boolean {
+  return !!presented && !!configured && matchesHash(presented, sha256Hex(configured));
+}
+
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
 /** A random token with a readable prefix, e.g. `ick_…` for API keys. */

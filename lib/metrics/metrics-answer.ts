@@ -1,4 +1,4 @@
-import { timingSafeEqual, createHash } from "node:crypto";
+import { matchesSecret } from "@/lib/crypto/hash-token";
 import { env } from "@/lib/env";
 import { collectGauges } from "@/lib/metrics/collect-gauges";
 import { metrics } from "@/lib/metrics/metrics";
@@ -8,13 +8,8 @@ import { metrics } from "@/lib/metrics/metrics";
 
 export type MetricsAnswer = { status: number; contentType: string; body: string; headers?: Record<string, string> };
 
-const digest = (v: string) => createHash("sha256").update(v).digest();
-
 export function metricsTokenMatches(authorization: string | null, token = env.METRICS_TOKEN): boolean {
-  if (!token) return false;
-  const presented = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
-  // Hashing first makes both sides the same length, so the comparison time says nothing about the token.
-  return !!presented && timingSafeEqual(digest(presented), digest(token));
+  return matchesSecret(authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim(), token);
 }
 
 export async function metricsAnswer(authorization: string | null): Promise<MetricsAnswer> {
