@@ -43,8 +43,9 @@ test.describe("the overview, signed in as admin", () => {
     await expect(decisions.locator(".recharts-legend-wrapper")).toContainText("Одобрено");
     await expect(decisions.locator(".recharts-legend-wrapper")).toContainText("Начислено бонусов");
     await expect(page.getByTestId("overview-points-chart").locator(".recharts-legend-wrapper")).toContainText("Списано");
-    const box = (await decisions.locator("svg.recharts-surface").first().boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // The chart takes the keyboard (recharts' accessibility layer): → opens the first day's tooltip.
+    await decisions.locator("svg.recharts-surface").first().focus();
+    await page.keyboard.press("ArrowRight");
     await expect(decisions.locator(".recharts-tooltip-wrapper")).toContainText(/\d{2}\.\d{2}/);
     await expect(decisions.locator(".recharts-tooltip-wrapper")).toContainText("Отказано");
 
@@ -58,8 +59,8 @@ test.describe("the overview, signed in as admin", () => {
       await switchLanguage(page, "en");
       await expect(decisions.locator(".recharts-legend-wrapper")).toContainText("Approved");
       await expect(decisions.locator(".recharts-legend-wrapper")).toContainText("Bonuses credited");
-      const enBox = (await decisions.locator("svg.recharts-surface").first().boundingBox())!;
-      await page.mouse.move(enBox.x + enBox.width / 2, enBox.y + enBox.height / 2);
+      await decisions.locator("svg.recharts-surface").first().focus();
+      await page.keyboard.press("ArrowRight");
       await expect(decisions.locator(".recharts-tooltip-wrapper")).toContainText(/\d{2}\/\d{2}/);
       await expect(decisions.locator(".recharts-tooltip-wrapper")).toContainText("Denied");
     } finally {
@@ -77,9 +78,9 @@ test.describe("the overview, signed in as admin", () => {
     await page.goto("/");
     const decisions = page.getByTestId("overview-decisions-chart");
     await expect(decisions.locator("svg.recharts-surface").first()).toBeVisible();
-    // The last bar is today: hovering near the right edge shows its figures.
-    const box = (await decisions.locator("svg.recharts-surface").first().boundingBox())!;
-    await page.mouse.move(box.x + box.width - 70, box.y + box.height / 2);
+    // ← from outside the series lands on its last day, today.
+    await decisions.locator("svg.recharts-surface").first().focus();
+    await page.keyboard.press("ArrowLeft");
     await expect(decisions.locator(".recharts-tooltip-wrapper")).toContainText(`Одобрено : ${approved}`);
   });
 

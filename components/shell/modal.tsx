@@ -2,7 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 
 /**
  * A centred dialog over a dimmed page, on Radix Dialog: focus is trapped inside while it is open and
@@ -23,6 +23,9 @@ export function Modal({
   width?: string;
 }) {
   const t = useTranslations("ui");
+  // Callers open the modal from their own button rather than a Radix Trigger, so Radix has nothing to
+  // return focus to: remember what had focus when the modal mounted and give it back on close.
+  const [returnTo] = useState(() => (typeof document === "undefined" ? null : (document.activeElement as HTMLElement | null)));
   return (
     <Dialog.Root open onOpenChange={(open) => (open ? undefined : onClose())}>
       <Dialog.Portal>
@@ -31,6 +34,10 @@ export function Modal({
           <Dialog.Content
             data-testid={testId}
             aria-describedby={undefined}
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              if (returnTo?.isConnected) returnTo.focus();
+            }}
             className={`relative w-full ${width} rounded-xl border border-slate-200 bg-white shadow-xl`}
           >
             <div className="flex items-center justify-between border-b border-slate-100 px-5 py-4">

@@ -45,7 +45,7 @@ export function StatusesManager({ statuses, unmapped, imshopStatuses, canEdit }:
   const remove = async (code: string) => {
     if (await confirm({ message: t("statuses.confirmDelete", { code }), confirmLabel: common("delete"), danger: true })) act(() => deleteOrderStatusAction(code));
   };
-  const yesNo = (v: boolean) => (v ? common("yes") : <span className="text-slate-400">{common("no")}</span>);
+  const yesNo = (v: boolean) => (v ? common("yes") : <span className="text-slate-500">{common("no")}</span>);
 
   return (
     <div className="space-y-5">
