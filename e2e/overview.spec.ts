@@ -43,9 +43,8 @@ test.describe("the overview, signed in as admin", () => {
     await expect(decisions.locator(".recharts-legend-wrapper")).toContainText("Одобрено");
     await expect(decisions.locator(".recharts-legend-wrapper")).toContainText("Начислено бонусов");
     await expect(page.getByTestId("overview-points-chart").locator(".recharts-legend-wrapper")).toContainText("Списано");
-    // The chart takes the keyboard (recharts' accessibility layer): → opens the first day's tooltip.
+    // The chart takes the keyboard (recharts' accessibility layer): focus opens the first day's tooltip.
     await decisions.locator("svg.recharts-surface").first().focus();
-    await page.keyboard.press("ArrowRight");
     await expect(decisions.locator(".recharts-tooltip-wrapper")).toContainText(/\d{2}\.\d{2}/);
     await expect(decisions.locator(".recharts-tooltip-wrapper")).toContainText("Отказано");
 
@@ -60,7 +59,6 @@ test.describe("the overview, signed in as admin", () => {
       await expect(decisions.locator(".recharts-legend-wrapper")).toContainText("Approved");
       await expect(decisions.locator(".recharts-legend-wrapper")).toContainText("Bonuses credited");
       await decisions.locator("svg.recharts-surface").first().focus();
-      await page.keyboard.press("ArrowRight");
       await expect(decisions.locator(".recharts-tooltip-wrapper")).toContainText(/\d{2}\/\d{2}/);
       await expect(decisions.locator(".recharts-tooltip-wrapper")).toContainText("Denied");
     } finally {
@@ -78,9 +76,13 @@ test.describe("the overview, signed in as admin", () => {
     await page.goto("/");
     const decisions = page.getByTestId("overview-decisions-chart");
     await expect(decisions.locator("svg.recharts-surface").first()).toBeVisible();
-    // ← from outside the series lands on its last day, today.
+    // Focus opens the first of the 30 days; → walks day by day to the last, today.
+    const today = new Intl.DateTimeFormat("ru-RU", { timeZone: "Europe/Moscow", day: "2-digit", month: "2-digit" }).format(new Date());
+    const tooltip = decisions.locator(".recharts-tooltip-wrapper");
     await decisions.locator("svg.recharts-surface").first().focus();
-    await page.keyboard.press("ArrowLeft");
+    await expect(tooltip).toContainText(/\d{2}\.\d{2}/);
+    for (let i = 0; i < 40 && !(await tooltip.textContent())?.includes(today); i++) await page.keyboard.press("ArrowRight");
+    await expect(tooltip).toContainText(today);
     await expect(decisions.locator(".recharts-tooltip-wrapper")).toContainText(`Одобрено : ${approved}`);
   });
 
