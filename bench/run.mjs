@@ -5,7 +5,7 @@
 //   BENCH_SCALE=1          data size (1 = 100k clients, 1M scans, 1M orders, 10k offers)
 //   BENCH_SKIP_BUILD=1     reuse .next when it holds a build   BENCH_KEEP_DB=1   keep the database afterwards
 //   BENCH_SCENARIOS=a,b    only these HTTP scenarios           BENCH_LOG_LEVEL=info   the server's log level
-//   BENCH_RETAIL_RATE=100  offered req/s for retail-paced     BENCH_SKIP_OUTBOX=1 / BENCH_SKIP_DASHBOARD=1  skip those parts
+//   BENCH_RETAIL_RATE=100  offered req/s for retail-paced     BENCH_SKIP_OUTBOX=1 / BENCH_SKIP_DASHBOARD=1 / BENCH_SKIP_OVERVIEW=1  skip those parts
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -35,6 +35,7 @@ const opts = {
   retailRate: Number(process.env.BENCH_RETAIL_RATE || 100),
   skipOutbox: process.env.BENCH_SKIP_OUTBOX === "1",
   skipDashboard: process.env.BENCH_SKIP_DASHBOARD === "1",
+  skipOverview: process.env.BENCH_SKIP_OVERVIEW === "1",
 };
 const ALL_SCENARIOS = ["floor", "health", "scans", "history", "offers", "client", "recalc", "hold", "retail", "retail-paced", "retail-hot"];
 const only = process.env.BENCH_SCENARIOS?.split(",").map((s) => s.trim());
@@ -146,6 +147,13 @@ async function main() {
     dashboard = await tsxJson("bench/dashboard.ts", databaseUrl);
   }
 
+  let overview = null;
+  if (!opts.skipOverview) {
+    say("overview: the dashboard home's server time at scale…");
+    overview = await tsxJson("bench/overview.ts", databaseUrl);
+    for (const c of overview.cases) say(`overview ${c.name}: median ${c.medianMs.toFixed(1)} ms`);
+  }
+
   const results = {
     machine,
     options: opts,
@@ -156,6 +164,7 @@ async function main() {
     serverRssBytes: serverRss,
     outbox,
     dashboard,
+    overview,
     loadAverageEnd: os.loadavg().map((v) => Number(v.toFixed(2))),
     totalSeconds: (Date.now() - started) / 1000,
   };

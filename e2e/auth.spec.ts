@@ -7,7 +7,10 @@ test.describe("signed in as admin", () => {
 
   test("sees the whole menu, including Users and Audit log", async ({ page }) => {
     await page.goto("/");
-    await expect(page).toHaveURL(/\/scans$/);
+    // The overview is the dashboard's home.
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByTestId("overview")).toBeVisible();
+    await expect(page.getByTestId("nav-overview")).toHaveAttribute("aria-current", "page");
     await expect(page.getByTestId("current-user-email")).toHaveText(ADMIN.email);
     await expect(page.getByTestId("nav-users")).toBeVisible();
     await expect(page.getByTestId("nav-audit")).toBeVisible();
@@ -53,8 +56,8 @@ test.describe("signing in and out", () => {
     await submitSignIn(page, STAFF.email, "not-the-password");
     await expect(page.getByTestId("sign-in-error-credentials")).toBeVisible();
     await expect(page).toHaveURL(/\/sign-in$/);
-    await page.goto("/scans");
-    // /scans is where sign-in leads anyway, so the URL carries no callback.
+    await page.goto("/");
+    // The overview (/) is where sign-in leads anyway, so the URL carries no callback.
     await expect(page).toHaveURL(/\/sign-in$/);
     // The right password still works (and clears the failure count for the next runs).
     await signIn(page, STAFF.email, STAFF.password);
@@ -75,8 +78,8 @@ test.describe("signing in and out", () => {
     await signIn(page, STAFF.email, STAFF.password);
     await page.getByTestId("sign-out").click();
     await expect(page).toHaveURL(/\/sign-in$/);
-    await page.goto("/scans");
-    // /scans is where sign-in leads anyway, so the URL carries no callback.
+    await page.goto("/");
+    // The overview (/) is where sign-in leads anyway, so the URL carries no callback.
     await expect(page).toHaveURL(/\/sign-in$/);
   });
 });

@@ -126,8 +126,8 @@ test.describe("order statuses, signed in as admin", () => {
 
   test("sees a refusal when deleting a status orders are in", async ({ page }) => {
     await page.goto("/order-statuses");
-    page.once("dialog", (d) => void d.accept());
     await page.locator('[data-testid="status-row"][data-code="new"]').getByTestId("status-delete").click();
+    await page.getByTestId("confirm-ok").click();
     await expect(page.getByTestId("statuses-error")).toBeVisible();
     await expect(page.locator('[data-testid="status-row"][data-code="new"]')).toBeVisible();
   });

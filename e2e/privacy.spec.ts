@@ -34,8 +34,8 @@ test.describe("personal data, signed in as admin", () => {
     await expect(page).toHaveURL(/\/loyalty\/clients\/[^/]+$/);
     await expect(page.locator("h1")).toContainText(`Стереть ${suffix}`);
 
-    page.once("dialog", (d) => void d.accept());
     await page.getByTestId("client-erase").click();
+    await page.getByTestId("confirm-ok").click();
     await expect(page.getByTestId("client-erased")).toBeVisible();
     await expect(page.locator("h1")).not.toContainText(`Стереть ${suffix}`);
     await expect(page.getByTestId("client-balance")).toBeVisible();

@@ -14,7 +14,7 @@ export default async function ForbiddenPage() {
   const user = await getSessionUser();
   return (
     <StatusPage code="403" title={t("forbiddenTitle")} text={t("forbiddenText")} testId="forbidden">
-      <Link href={user ? "/scans" : "/sign-in"} className={ui.buttonPrimary}>
+      <Link href={user ? "/" : "/sign-in"} className={ui.buttonPrimary}>
         {user ? t("backToDashboard") : t("goToSignIn")}
       </Link>
     </StatusPage>

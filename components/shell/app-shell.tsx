@@ -9,12 +9,20 @@ import { buildNav } from "@/components/shell/nav-sections";
 
 /** The dashboard frame: a dark sidebar with the menu this user may see, the header, then the page. */
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
-  const [nav, common, locale] = await Promise.all([getTranslations("nav"), getTranslations("common"), getLocale()]);
-  const sections = buildNav(user, { nav: (k) => nav(k), common: (k) => common(k) });
+  const [nav, common, ui, locale] = await Promise.all([getTranslations("nav"), getTranslations("common"), getTranslations("ui"), getLocale()]);
+  const sections = buildNav(user, { nav: (k) => nav(k), common: (k) => common(k), home: ui("home") });
   return (
     <div className="min-h-screen lg:pl-64">
+      {/* First in the tab order: keyboard users jump past the menu and header to the page itself. */}
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-[60] focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-brand-700 focus:shadow-lg"
+        data-testid="skip-link"
+      >
+        {ui("skipToContent")}
+      </a>
       <aside className="fixed inset-y-0 left-0 z-40 hidden w-64 flex-col bg-slate-900 lg:flex">
-        <Link href="/scans" className="flex h-14 shrink-0 items-center gap-2.5 border-b border-white/10 px-5">
+        <Link href="/" className="flex h-14 shrink-0 items-center gap-2.5 border-b border-white/10 px-5">
           <span className="flex h-7 w-7 items-center justify-center rounded-md bg-brand-600 text-xs font-bold text-white">IC</span>
           <span className="text-sm font-semibold tracking-tight text-white">{common("appName")}</span>
         </Link>
@@ -23,7 +31,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
         </div>
       </aside>
       <Header user={user} locale={isLocale(locale) ? locale : DEFAULT_LOCALE} sections={sections} />
-      <main className="mx-auto w-full max-w-[1400px] px-4 py-6 sm:px-6 lg:px-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-[1400px] px-4 py-6 outline-none sm:px-6 lg:px-8">{children}</main>
     </div>
   );
 }

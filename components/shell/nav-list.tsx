@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { NavSection } from "@/components/shell/nav-sections";
 
 /** The grouped menu; the link for the current area (or any page beneath it) is highlighted. */
 export function NavList({ sections, onNavigate }: { sections: NavSection[]; onNavigate?: () => void }) {
+  const t = useTranslations("ui");
   const pathname = usePathname();
   // The longest matching href wins, so /loyalty/clients does not also light up a shorter sibling.
   const active = sections
@@ -14,10 +16,10 @@ export function NavList({ sections, onNavigate }: { sections: NavSection[]; onNa
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
 
   return (
-    <nav aria-label="main" className="space-y-6" data-testid="main-nav">
+    <nav aria-label={t("mainNav")} className="space-y-6" data-testid="main-nav">
       {sections.map((section) => (
         <div key={section.key}>
-          <p className="px-3 text-[11px] font-semibold uppercase tracking-wider text-slate-400">{section.title}</p>
+          {section.title ? <p className="px-3 text-[11px] font-semibold uppercase tracking-wider text-slate-400">{section.title}</p> : null}
           <ul className="mt-2 space-y-0.5">
             {section.links.map((link) => {
               const isActive = link.href === active;
@@ -27,7 +29,7 @@ export function NavList({ sections, onNavigate }: { sections: NavSection[]; onNa
                     href={link.href}
                     onClick={onNavigate}
                     aria-current={isActive ? "page" : undefined}
-                    data-testid={`nav-${link.href.slice(1).replaceAll("/", "-")}`}
+                    data-testid={`nav-${link.href === "/" ? "overview" : link.href.slice(1).replaceAll("/", "-")}`}
                     className={`block rounded-md px-3 py-1.5 text-sm transition-colors ${
                       isActive
                         ? "bg-white/10 font-medium text-white"

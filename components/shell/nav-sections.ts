@@ -15,16 +15,20 @@ const SECTIONS = [
 export type NavLink = { href: string; label: string };
 export type NavSection = { key: string; title: string; links: NavLink[] };
 
-/** The menu this user may see, grouped, with labels already translated (plain data for the client). */
+/**
+ * The menu this user may see, grouped, with labels already translated (plain data for the client).
+ * The overview (the dashboard's home, `/`) comes first, in a section of its own without a heading.
+ */
 export function buildNav(
   user: Pick<SessionUser, "role">,
-  t: { nav: (key: string) => string; common: (key: string) => string },
+  t: { nav: (key: string) => string; common: (key: string) => string; home: string },
 ): NavSection[] {
+  const home: NavSection = { key: "home", title: "", links: [{ href: "/", label: t.home }] };
   const sections: NavSection[] = SECTIONS.map((s) => ({ key: s.key, title: t.common(s.key), links: [] }));
   for (const item of NAV_ITEMS) {
     if (!hasRole(user, item.role)) continue;
     const index = SECTIONS.findIndex((s) => s.prefixes.some((p) => item.href === p || item.href.startsWith(`${p}/`)));
     sections[index === -1 ? sections.length - 1 : index].links.push({ href: item.href, label: t.nav(item.label) });
   }
-  return sections.filter((s) => s.links.length > 0);
+  return [home, ...sections.filter((s) => s.links.length > 0)];
 }

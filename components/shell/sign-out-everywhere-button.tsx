@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useConfirm } from "@/components/shell/confirm-dialog";
 import { ui } from "@/components/shell/ui-classes";
 import { signOutEverywhereAction } from "@/lib/auth/auth.actions";
 
@@ -12,15 +13,18 @@ export function SignOutEverywhereButton() {
   const t = useTranslations("common");
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  const { confirm, dialog } = useConfirm();
   return (
-    <button
+    <>
+      {dialog}
+      <button
       type="button"
       disabled={pending}
       className={`${ui.buttonGhost} ${ui.buttonSmall} hidden sm:inline-flex`}
       data-testid="sign-out-everywhere"
       title={t("signOutEverywhereHint")}
-      onClick={() => {
-        if (!window.confirm(t("signOutEverywhereConfirm"))) return;
+      onClick={async () => {
+        if (!(await confirm({ message: t("signOutEverywhereConfirm"), confirmLabel: t("signOutEverywhere"), danger: true }))) return;
         setPending(true);
         void signOutEverywhereAction()
           .then(() => signOut({ redirect: false }))
@@ -31,6 +35,7 @@ export function SignOutEverywhereButton() {
       }}
     >
       {t("signOutEverywhere")}
-    </button>
+      </button>
+    </>
   );
 }

@@ -6,6 +6,7 @@ export const ui = {
   buttonPrimary: `${button} bg-brand-600 text-white shadow-sm hover:bg-brand-700`,
   buttonSecondary: `${button} border border-slate-300 bg-white text-slate-700 shadow-sm hover:bg-slate-50`,
   buttonDanger: `${button} border border-red-200 bg-white text-red-700 hover:bg-red-50`,
+  buttonDangerSolid: `${button} bg-red-600 text-white shadow-sm hover:bg-red-700`,
   buttonGhost: `${button} text-slate-600 hover:bg-slate-100 hover:text-slate-900`,
   buttonSmall: "px-2.5 py-1 text-xs",
   input:

@@ -2,7 +2,7 @@
 // redirect. Parsed the way a browser parses it (tabs and newlines dropped, backslashes read as slashes),
 // so "/\t/evil.com" or "/\\evil.com" are seen for the "//evil.com" they become.
 const ORIGIN = "http://imshop-connect.invalid";
-export const DEFAULT_CALLBACK = "/scans";
+export const DEFAULT_CALLBACK = "/";
 
 export function safeCallback(value: string | string[] | null | undefined): string {
   const raw = Array.isArray(value) ? value[0] : value;

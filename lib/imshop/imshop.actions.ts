@@ -1,11 +1,10 @@
 "use server";
 
-import type { z } from "zod";
 import { isAppError } from "@/lib/http/app-error";
 import { runAction, type ActionFailure, type ActionResult } from "@/lib/http/run-action";
 import { rotateWebhookKey } from "@/lib/imshop/rotate-webhook-key";
 import { sendTestRequest, type TestRequestResult } from "@/lib/imshop/send-test-request";
-import { imshopSettingsSchema, rotateWebhookKeySchema, testRequestSchema } from "@/lib/imshop/settings.schema";
+import { imshopSettingsFormSchema, rotateWebhookKeySchema, testRequestSchema, type ImshopSettingsInput } from "@/lib/imshop/settings.schema";
 import { updateImshopSettings } from "@/lib/imshop/update-imshop-settings";
 
 /** Admins only; field errors keyed by the form's field names. */
@@ -15,11 +14,12 @@ export async function updateImshopSettingsAction(input: unknown): Promise<Action
   return runAction({
     ...settings,
     role: "admin",
-    schema: imshopSettingsSchema,
+    // The form sends durations in seconds and minutes; parsing turns them into the stored milliseconds.
+    schema: imshopSettingsFormSchema,
     input,
-    run: async (_data, actor) => {
-      // The use case parses again (it is also called outside the dashboard): pass what was sent.
-      await updateImshopSettings({ actor, input: input as z.input<typeof imshopSettingsSchema> });
+    run: async (data, actor) => {
+      // The use case parses the rest (it is also called outside the dashboard).
+      await updateImshopSettings({ actor, input: data as ImshopSettingsInput });
       return undefined;
     },
   });

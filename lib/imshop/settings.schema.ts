@@ -48,6 +48,48 @@ export const imshopSettingsSchema = z
   .refine((s) => s.backoffMaxMs >= s.backoffBaseMs, { path: ["backoffMaxMs"], message: "Must not be less than the base back-off" });
 
 export type ImshopSettingsInput = z.input<typeof imshopSettingsSchema>;
+
+// Merchants think in seconds and minutes; the database and the worker keep milliseconds. The form
+// speaks the former and this schema converts at that boundary, so nothing behind it changes.
+const duration = (unitMs: number, min: number, max: number) =>
+  z.coerce
+    .number({ error: "Must be a number" })
+    .min(min)
+    .max(max)
+    .transform((v) => Math.round(v * unitMs));
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+
+/** The settings form's durations, in the units it shows: each names its own field when it is wrong. */
+export const IMSHOP_DURATION_FIELDS = {
+  timeoutSeconds: { stored: "timeoutMs", unitMs: SECOND },
+  backoffBaseSeconds: { stored: "backoffBaseMs", unitMs: SECOND },
+  backoffMaxMinutes: { stored: "backoffMaxMs", unitMs: MINUTE },
+  circuitProbeAfterSeconds: { stored: "circuitProbeAfterMs", unitMs: SECOND },
+} as const;
+export type ImshopDurationField = keyof typeof IMSHOP_DURATION_FIELDS;
+
+/** The form's input: the durations above in seconds or minutes, every other field as the stored schema takes it. */
+export const imshopSettingsFormSchema = z
+  .looseObject({
+    timeoutSeconds: duration(SECOND, 0.1, 120),
+    backoffBaseSeconds: duration(SECOND, 0.01, 3600),
+    backoffMaxMinutes: duration(MINUTE, 0.01, 1440),
+    circuitProbeAfterSeconds: duration(SECOND, 0.1, 86_400),
+  })
+  .refine((s) => s.backoffMaxMinutes >= s.backoffBaseSeconds, { path: ["backoffMaxMinutes"], message: "Must not be less than the base back-off" })
+  .transform(({ timeoutSeconds, backoffBaseSeconds, backoffMaxMinutes, circuitProbeAfterSeconds, ...rest }) => ({
+    ...rest,
+    timeoutMs: timeoutSeconds,
+    backoffBaseMs: backoffBaseSeconds,
+    backoffMaxMs: backoffMaxMinutes,
+    circuitProbeAfterMs: circuitProbeAfterSeconds,
+  }));
+
+/** A stored duration as the form shows it (10000 ms → 10 seconds), at most three decimals. */
+export function durationForForm(ms: number, field: ImshopDurationField): number {
+  return Math.round((ms / IMSHOP_DURATION_FIELDS[field].unitMs) * 1000) / 1000;
+}
 export type ImshopSettingsValues = z.output<typeof imshopSettingsSchema>;
 
 export const rotateWebhookKeySchema = z.object({

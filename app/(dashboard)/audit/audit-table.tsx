@@ -94,8 +94,8 @@ function JsonBlock({ title, value, empty, testId }: { title: string; value: unkn
   return (
     <div className="min-w-0">
       <p className="mb-1.5 text-xs font-semibold uppercase tracking-wider text-slate-500">{title}</p>
-      <pre className="max-h-96 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100" data-testid={testId}>
-        {value === null || value === undefined ? <span className="text-slate-400">{empty}</span> : JSON.stringify(value, null, 2)}
+      <pre tabIndex={0} className="max-h-96 overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs leading-5 text-slate-100" data-testid={testId}>
+        {value === null || value === undefined ? <span className="text-slate-500">{empty}</span> : JSON.stringify(value, null, 2)}
       </pre>
     </div>
   );

@@ -17,7 +17,7 @@ export function DeliveriesTable({ rows, nextCursor, prevCursor, isAdmin }: Props
   const format = useFormatter();
   const columns = useMemo<ColumnDef<DeliveryRow, unknown>[]>(() => {
     const when = (iso: string | null) =>
-      iso ? <span className="whitespace-nowrap text-slate-600">{format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" })}</span> : <span className="text-slate-400">—</span>;
+      iso ? <span className="whitespace-nowrap text-slate-600">{format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" })}</span> : <span className="text-slate-500">—</span>;
     const cols: ColumnDef<DeliveryRow, unknown>[] = [
       { id: "createdAt", header: t("columns.createdAt"), cell: ({ row: { original: d } }) => when(d.createdAt) },
       { id: "kind", header: t("columns.kind"), cell: ({ row: { original: d } }) => <span className="whitespace-nowrap">{t(`kinds.${d.kind}`)}</span> },
@@ -42,7 +42,7 @@ export function DeliveriesTable({ rows, nextCursor, prevCursor, isAdmin }: Props
           <div className="max-w-xs">
             {d.lastStatus !== null ? <span className="font-mono text-xs">{d.lastStatus}</span> : null}
             {d.lastError ? <p className="truncate text-xs text-slate-500" title={d.lastError}>{d.lastError}</p> : null}
-            {d.lastStatus === null && !d.lastError ? <span className="text-slate-400">—</span> : null}
+            {d.lastStatus === null && !d.lastError ? <span className="text-slate-500">—</span> : null}
           </div>
         ),
       },

@@ -26,7 +26,7 @@ export function BarcodePreview({ type, text }: { type: string; text: string }) {
     setProblem({ src: failed, message: body?.error?.fields?.text ?? body?.error?.message ?? t("barcode.failed") });
   };
 
-  if (!src) return <p className="text-sm text-slate-400">{t("barcode.empty")}</p>;
+  if (!src) return <p className="text-sm text-slate-500">{t("barcode.empty")}</p>;
   if (problem?.src === src) {
     return (
       <p className="text-sm text-red-600" role="alert" data-testid="barcode-problem">

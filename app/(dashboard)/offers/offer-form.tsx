@@ -193,7 +193,7 @@ export function OfferForm({ mode, offer, segments, sampleCode }: Props) {
             <div className="space-y-2 rounded-md border border-slate-200 p-3">
               <input value={segmentFilter} onChange={(e) => setSegmentFilter(e.target.value)} placeholder={t("segmentSearch")} className={ui.input} />
               <div className="max-h-56 space-y-1 overflow-y-auto" data-testid="offer-segments">
-                {visibleSegments.length === 0 ? <p className="text-sm text-slate-400">{t("noSegments")}</p> : null}
+                {visibleSegments.length === 0 ? <p className="text-sm text-slate-500">{t("noSegments")}</p> : null}
                 {visibleSegments.map((g) => (
                   <label key={g.id} className="flex items-center gap-2 text-sm">
                     <input
@@ -203,7 +203,7 @@ export function OfferForm({ mode, offer, segments, sampleCode }: Props) {
                       onChange={(e) => set("segmentIds", e.target.checked ? [...s.segmentIds, g.id] : s.segmentIds.filter((x) => x !== g.id))}
                     />
                     <span>{g.name}</span>
-                    <code className="font-mono text-xs text-slate-400">{g.id}</code>
+                    <code className="font-mono text-xs text-slate-500">{g.id}</code>
                   </label>
                 ))}
               </div>

@@ -17,7 +17,7 @@ export function OffersTable({ rows, nextCursor, prevCursor }: Props) {
   const format = useFormatter();
   const columns = useMemo<ColumnDef<OfferRow, unknown>[]>(() => {
     const date = (iso: string | null) =>
-      iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : <span className="text-slate-400">—</span>;
+      iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : <span className="text-slate-500">—</span>;
     return [
       {
         id: "offer",

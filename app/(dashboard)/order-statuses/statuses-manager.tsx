@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useConfirm } from "@/components/shell/confirm-dialog";
 import { Modal } from "@/components/shell/modal";
 import { ui } from "@/components/shell/ui-classes";
 import { deleteOrderStatusAction, dismissUnmappedCodeAction } from "@/lib/orders/orders.actions";
@@ -40,13 +41,15 @@ export function StatusesManager({ statuses, unmapped, imshopStatuses, canEdit }:
       if (!res.ok) setError(res.error ?? null);
       else router.refresh();
     });
-  const remove = (code: string) => {
-    if (window.confirm(t("statuses.confirmDelete", { code }))) act(() => deleteOrderStatusAction(code));
+  const { confirm, dialog } = useConfirm();
+  const remove = async (code: string) => {
+    if (await confirm({ message: t("statuses.confirmDelete", { code }), confirmLabel: common("delete"), danger: true })) act(() => deleteOrderStatusAction(code));
   };
-  const yesNo = (v: boolean) => (v ? common("yes") : <span className="text-slate-400">{common("no")}</span>);
+  const yesNo = (v: boolean) => (v ? common("yes") : <span className="text-slate-500">{common("no")}</span>);
 
   return (
     <div className="space-y-5">
+      {dialog}
       {error ? (
         <div role="alert" className={ui.alertError} data-testid="statuses-error">
           {error}

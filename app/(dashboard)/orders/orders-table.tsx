@@ -43,7 +43,7 @@ export function OrdersTable({ rows, nextCursor, prevCursor }: Props) {
         id: "imshopStatus",
         header: t("columns.imshopStatus"),
         cell: ({ row: { original: r } }) =>
-          r.imshopStatus ? <code className="font-mono text-xs text-slate-700">{r.imshopStatus}</code> : <span className="text-slate-400">—</span>,
+          r.imshopStatus ? <code className="font-mono text-xs text-slate-700">{r.imshopStatus}</code> : <span className="text-slate-500">—</span>,
       },
       {
         id: "total",

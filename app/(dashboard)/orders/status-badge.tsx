@@ -14,7 +14,7 @@ export function StatusBadge({ code, label }: { code: string; label: string | nul
   }
   return (
     <span className="inline-flex items-center gap-1.5 whitespace-nowrap rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800" data-testid="order-status">
-      {label} <code className="font-mono text-[10px] text-slate-500">{code}</code>
+      {label} <code className="font-mono text-[10px] text-slate-600">{code}</code>
     </span>
   );
 }

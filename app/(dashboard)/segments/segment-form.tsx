@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition, type FormEvent } from "react";
+import { useConfirm } from "@/components/shell/confirm-dialog";
 import { Modal } from "@/components/shell/modal";
 import { ui } from "@/components/shell/ui-classes";
 import type { SegmentRow } from "@/lib/offers/offers.schema";
@@ -32,15 +33,18 @@ export function SegmentRowActions({ segment }: { segment: SegmentRow }) {
   const [editing, setEditing] = useState(false);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const remove = () =>
+  const { confirm, dialog } = useConfirm();
+  const remove = async () => {
+    if (!(await confirm({ message: t("segments.confirmDelete", { id: segment.id }), confirmLabel: common("delete"), danger: true }))) return;
     startTransition(async () => {
-      if (!window.confirm(t("segments.confirmDelete", { id: segment.id }))) return;
       const res = await deleteSegmentAction({ segmentId: segment.id });
       if (!res.ok) return setError(res.error);
       router.refresh();
     });
+  };
   return (
     <div className="flex items-center justify-end gap-1">
+      {dialog}
       <button type="button" className={`${ui.buttonGhost} ${ui.buttonSmall}`} onClick={() => setEditing(true)}>
         {common("edit")}
       </button>

@@ -45,7 +45,7 @@ export function SegmentsTable({ rows, nextCursor, prevCursor, canEdit }: Props) 
               {s.offerCount}
             </Link>
           ) : (
-            <span className="tabular-nums text-slate-400" data-testid="segment-offer-count">
+            <span className="tabular-nums text-slate-500" data-testid="segment-offer-count">
               0
             </span>
           ),

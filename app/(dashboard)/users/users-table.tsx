@@ -23,7 +23,7 @@ export function UsersTable({ rows, nextCursor, prevCursor, meId, activeAdmins }:
           <div className="min-w-0">
             <p className="font-medium text-slate-900" data-testid="user-email">
               {u.email}
-              {u.id === meId ? <span className="ml-2 text-xs font-normal text-slate-400">{t("you")}</span> : null}
+              {u.id === meId ? <span className="ml-2 text-xs font-normal text-slate-500">{t("you")}</span> : null}
             </p>
             {u.name ? <p className="text-xs text-slate-500">{u.name}</p> : null}
           </div>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useConfirm } from "@/components/shell/confirm-dialog";
 import { ui } from "@/components/shell/ui-classes";
 import { deleteCampaignAction } from "@/lib/campaigns/campaigns.actions";
 
@@ -11,8 +12,9 @@ export function DeleteCampaignButton({ id, name }: { id: string; name: string })
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const remove = () => {
-    if (!window.confirm(t("deleteConfirm", { name }))) return;
+  const { confirm, dialog } = useConfirm();
+  const remove = async () => {
+    if (!(await confirm({ message: t("deleteConfirm", { name }), confirmLabel: t("delete"), danger: true }))) return;
     startTransition(async () => {
       const res = await deleteCampaignAction(id);
       if (!res.ok) {
@@ -24,6 +26,7 @@ export function DeleteCampaignButton({ id, name }: { id: string; name: string })
   };
   return (
     <>
+      {dialog}
       <button type="button" className={ui.buttonDanger} onClick={remove} disabled={pending} data-testid="campaign-delete">
         {t("delete")}
       </button>

@@ -30,12 +30,12 @@ export async function AttemptList({ attempts }: { attempts: AttemptRow[] }) {
             {a.responseBody ? (
               <details className="mt-2">
                 <summary className="cursor-pointer text-xs text-slate-600">{t("detail.responseBody")}</summary>
-                <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">{a.responseBody}</pre>
+                <pre tabIndex={0} className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">{a.responseBody}</pre>
               </details>
             ) : null}
             <details className="mt-2">
               <summary className="cursor-pointer text-xs text-slate-600">{t("detail.requestBody")}</summary>
-              <pre className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs">{a.requestBody}</pre>
+              <pre tabIndex={0} className="mt-1 max-h-48 overflow-auto rounded bg-slate-50 p-2 text-xs">{a.requestBody}</pre>
             </details>
           </li>
         );

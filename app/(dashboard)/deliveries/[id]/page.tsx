@@ -23,7 +23,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
   if (!delivery) notFound();
   const replayable = delivery.state === "dead" || delivery.state === "failed";
   const newer = replayable ? await hasNewerVersion(delivery) : false;
-  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" }) : <span className="text-slate-400">—</span>);
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" }) : <span className="text-slate-500">—</span>);
   const facts: [string, ReactNode][] = [
     [t("columns.kind"), t(`kinds.${delivery.kind}`)],
     [
@@ -38,7 +38,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
     [t("detail.createdAt"), when(delivery.createdAt)],
     [t("detail.deliveredAt"), when(delivery.deliveredAt)],
     [t("detail.nextAttemptAt"), when(delivery.state === "pending" ? delivery.nextAttemptAt : null)],
-    [t("detail.lastError"), delivery.lastError ?? <span className="text-slate-400">—</span>],
+    [t("detail.lastError"), delivery.lastError ?? <span className="text-slate-500">—</span>],
   ];
   return (
     <div className="space-y-6" data-testid="delivery-detail">
@@ -69,14 +69,14 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
         <section className={`${ui.card} space-y-4 p-5`}>
           <div>
             <h2 className="mb-2 text-base font-semibold text-slate-900">{t("detail.payload")}</h2>
-            <pre className="max-h-64 overflow-auto rounded-md bg-slate-50 p-3 text-xs text-slate-800" data-testid="delivery-payload">
+            <pre tabIndex={0} className="max-h-64 overflow-auto rounded-md bg-slate-50 p-3 text-xs text-slate-800" data-testid="delivery-payload">
               {delivery.payload}
             </pre>
           </div>
           {delivery.response ? (
             <div>
               <h2 className="mb-2 text-base font-semibold text-slate-900">{t("detail.response")}</h2>
-              <pre className="max-h-64 overflow-auto rounded-md bg-slate-50 p-3 text-xs text-slate-800">{delivery.response}</pre>
+              <pre tabIndex={0} className="max-h-64 overflow-auto rounded-md bg-slate-50 p-3 text-xs text-slate-800">{delivery.response}</pre>
             </div>
           ) : null}
         </section>

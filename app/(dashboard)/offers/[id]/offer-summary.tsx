@@ -10,7 +10,7 @@ export function OfferSummary({ offer }: { offer: OfferRow }) {
   const t = useTranslations("offers");
   const common = useTranslations("common");
   const format = useFormatter();
-  const dash = <span className="text-slate-400">—</span>;
+  const dash = <span className="text-slate-500">—</span>;
   const date = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : dash);
   const facts: [string, ReactNode][] = [
     [t("fields.description"), offer.description || dash],

@@ -74,7 +74,7 @@ export default async function OfferPage({ params }: Params) {
           <RedeemForm offerId={offer.id} pool={offer.promocodeMode === "pool"} />
           <h3 className="pt-2 text-sm font-medium text-slate-700">{t("redeem.recent", { count: offer.redemptionCount })}</h3>
           {redemptions.length === 0 ? (
-            <p className="text-sm text-slate-400">{t("redeem.none")}</p>
+            <p className="text-sm text-slate-500">{t("redeem.none")}</p>
           ) : (
             <ul className="divide-y divide-slate-100 text-sm">
               {redemptions.map((r) => (

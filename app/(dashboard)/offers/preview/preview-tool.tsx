@@ -73,13 +73,13 @@ export function PreviewTool() {
           <section className={`${ui.card} space-y-2 p-5`}>
             <h2 className="text-base font-semibold">{t("preview.response", { count: result.response.offers.length })}</h2>
             {result.examplePoolCodes.length ? <p className="text-xs text-amber-700">{t("preview.examplePoolCodes", { ids: result.examplePoolCodes.join(", ") })}</p> : null}
-            <pre className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="preview-json">
+            <pre tabIndex={0} className="max-h-[32rem] overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="preview-json">
               {JSON.stringify(result.response, null, 2)}
             </pre>
           </section>
           <section className={`${ui.card} space-y-2 p-5`} data-testid="preview-excluded">
             <h2 className="text-base font-semibold">{t("preview.excluded", { count: result.excluded.length })}</h2>
-            {result.excluded.length === 0 ? <p className="text-sm text-slate-400">{t("preview.noneExcluded")}</p> : null}
+            {result.excluded.length === 0 ? <p className="text-sm text-slate-500">{t("preview.noneExcluded")}</p> : null}
             <ul className="divide-y divide-slate-100 text-sm">
               {result.excluded.map((o) => (
                 <li key={o.id} className="flex flex-wrap items-center justify-between gap-2 py-1.5" data-testid="preview-excluded-row" data-offer-id={o.id}>

@@ -85,7 +85,7 @@ function Block({ title, body }: { title: string; body: string }) {
   return (
     <div>
       <p className="font-medium text-slate-700">{title}</p>
-      <pre className="mt-0.5 max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-[11px] text-slate-800">{body}</pre>
+      <pre tabIndex={0} className="mt-0.5 max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-[11px] text-slate-800">{body}</pre>
     </div>
   );
 }

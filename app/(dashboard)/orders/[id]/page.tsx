@@ -22,7 +22,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const [order, statuses, t, format] = await Promise.all([getOrderDetail(id), listStatusOptions(), getTranslations("orders"), getFormatter()]);
   if (!order) notFound();
-  const dash = <span className="text-slate-400">—</span>;
+  const dash = <span className="text-slate-500">—</span>;
   const facts: [string, ReactNode, string?][] = [
     [t("detail.status"), <StatusBadge key="s" code={order.statusCode} label={order.status?.description ?? null} />],
     [t("detail.statusMessage"), order.statusMessage ?? dash, "order-status-message"],

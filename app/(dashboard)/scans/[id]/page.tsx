@@ -50,7 +50,7 @@ export default async function ScanPage({ params }: { params: Promise<{ id: strin
             </Row>
             <Row label={t("detail.receivedAt")}>{when(scan.createdAt)}</Row>
             <Row label={t("detail.scannedAt")}>
-              {format.dateTime(new Date(scan.timestamp * 1000), { dateStyle: "medium", timeStyle: "medium" })} <span className="text-slate-400">({scan.timestamp})</span>
+              {format.dateTime(new Date(scan.timestamp * 1000), { dateStyle: "medium", timeStyle: "medium" })} <span className="text-slate-500">({scan.timestamp})</span>
             </Row>
             <Row label={t("detail.barcode")} mono>
               {/* GS separators are invisible: show them as the ␝ symbol. */}
@@ -86,7 +86,7 @@ export default async function ScanPage({ params }: { params: Promise<{ id: strin
           {scan.data ? (
             <>
               <h3 className="mb-2 mt-6 text-sm font-semibold text-slate-900">{t("detail.data")}</h3>
-              <pre className="overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">{scan.data}</pre>
+              <pre tabIndex={0} className="overflow-auto rounded-lg bg-slate-900 p-3 font-mono text-xs text-slate-100">{scan.data}</pre>
             </>
           ) : null}
         </section>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Badge, type BadgeTone } from "@/components/shell/badge";
+import { useConfirm } from "@/components/shell/confirm-dialog";
 import { ui } from "@/components/shell/ui-classes";
 import { setCircuitModeAction } from "@/lib/outbox/outbox.actions";
 import type { CircuitRow } from "@/lib/outbox/outbox.schema";
@@ -17,8 +18,10 @@ export function CircuitPanel({ circuits }: { circuits: CircuitRow[] }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const setMode = (kind: CircuitRow["kind"], mode: "paused" | "closed") => {
-    if (!window.confirm(mode === "paused" ? t("circuit.pauseConfirm") : t("circuit.resumeConfirm"))) return;
+  const { confirm, dialog } = useConfirm();
+  const setMode = async (kind: CircuitRow["kind"], mode: "paused" | "closed") => {
+    const message = mode === "paused" ? t("circuit.pauseConfirm") : t("circuit.resumeConfirm");
+    if (!(await confirm({ message, confirmLabel: mode === "paused" ? t("circuit.pause") : t("circuit.resume"), danger: mode === "paused" }))) return;
     start(async () => {
       const res = await setCircuitModeAction({ kind, mode });
       setError(res.ok ? null : res.error);
@@ -27,6 +30,7 @@ export function CircuitPanel({ circuits }: { circuits: CircuitRow[] }) {
   };
   return (
     <ul className="space-y-4" data-testid="circuits">
+      {dialog}
       {circuits.map((c) => (
         <li key={c.kind} className="space-y-1.5 text-sm" data-testid={`circuit-${c.kind}`}>
           <div className="flex items-center justify-between gap-2">

@@ -6,19 +6,15 @@ import { useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { ui } from "@/components/shell/ui-classes";
 import { updateImshopSettingsAction } from "@/lib/imshop/imshop.actions";
 import type { ImshopSettingsView } from "@/lib/imshop/imshop.queries";
+import { IMSHOP_DURATION_FIELDS, durationForForm, type ImshopDurationField } from "@/lib/imshop/settings.schema";
 
-const NUMBER_FIELDS = [
-  "timeoutMs",
-  "maxAttempts",
-  "backoffBaseMs",
-  "backoffMaxMs",
-  "circuitFailureThreshold",
-  "circuitProbeAfterMs",
-  "deliveryLogRetentionDays",
-] as const;
+const COUNT_FIELDS = ["maxAttempts", "circuitFailureThreshold", "deliveryLogRetentionDays"] as const;
+// Durations are shown and typed in seconds or minutes; the stored milliseconds never reach the merchant.
+const DURATION_FIELDS = Object.keys(IMSHOP_DURATION_FIELDS) as ImshopDurationField[];
 
 export function SettingsForm({ initial }: { initial: ImshopSettingsView }) {
   const t = useTranslations("settings");
+  const units = useTranslations("ui.settingsUnits");
   const common = useTranslations("common");
   const router = useRouter();
   const [pending, start] = useTransition();
@@ -37,7 +33,7 @@ export function SettingsForm({ initial }: { initial: ImshopSettingsView }) {
       clearOutboundKey: form.get("clearOutboundKey") === "on",
       outboundKeyHeader: text("outboundKeyHeader"),
       allowedIps: text("allowedIps"),
-      ...Object.fromEntries(NUMBER_FIELDS.map((n) => [n, text(n)])),
+      ...Object.fromEntries([...COUNT_FIELDS, ...DURATION_FIELDS].map((n) => [n, text(n)])),
     };
     start(async () => {
       const res = await updateImshopSettingsAction(input);
@@ -56,10 +52,11 @@ export function SettingsForm({ initial }: { initial: ImshopSettingsView }) {
     });
   };
 
+  const label = (name: string) => (name in IMSHOP_DURATION_FIELDS ? units(`fields.${name as ImshopDurationField}`) : t(`fields.${name}`));
   const field = (name: string, input: ReactNode, hint?: string) => (
     <div>
       <label htmlFor={`imshop-${name}`} className={ui.label}>
-        {t(`fields.${name}`)}
+        {label(name)}
       </label>
       <div className="mt-1.5">{input}</div>
       {fields[name] ? (
@@ -74,7 +71,9 @@ export function SettingsForm({ initial }: { initial: ImshopSettingsView }) {
   const textInput = (name: string, value: string, extra: Record<string, unknown> = {}) => (
     <input id={`imshop-${name}`} name={name} defaultValue={value} aria-invalid={!!fields[name]} className={ui.input} autoComplete="off" {...extra} />
   );
-  const numberInput = (name: (typeof NUMBER_FIELDS)[number]) => textInput(name, String(initial[name]), { type: "number", inputMode: "numeric" });
+  const numberInput = (name: (typeof COUNT_FIELDS)[number]) => textInput(name, String(initial[name]), { type: "number", inputMode: "numeric" });
+  const durationInput = (name: ImshopDurationField) =>
+    textInput(name, String(durationForForm(initial[IMSHOP_DURATION_FIELDS[name].stored], name)), { type: "number", inputMode: "decimal", step: "any", min: 0 });
   const section = (title: string, children: ReactNode, hint?: string) => (
     <fieldset className="space-y-4 border-t border-slate-100 pt-5 first:border-t-0 first:pt-0">
       <legend className="mb-1 text-base font-semibold text-slate-900">{title}</legend>
@@ -122,10 +121,10 @@ export function SettingsForm({ initial }: { initial: ImshopSettingsView }) {
       {section(
         t("sections.retries"),
         <div className="grid gap-4 sm:grid-cols-2">
-          {field("timeoutMs", numberInput("timeoutMs"), t("hints.timeoutMs"))}
+          {field("timeoutSeconds", durationInput("timeoutSeconds"), units("hints.timeoutSeconds"))}
           {field("maxAttempts", numberInput("maxAttempts"), t("hints.maxAttempts"))}
-          {field("backoffBaseMs", numberInput("backoffBaseMs"))}
-          {field("backoffMaxMs", numberInput("backoffMaxMs"))}
+          {field("backoffBaseSeconds", durationInput("backoffBaseSeconds"))}
+          {field("backoffMaxMinutes", durationInput("backoffMaxMinutes"))}
         </div>,
         t("hints.backoff"),
       )}
@@ -133,7 +132,7 @@ export function SettingsForm({ initial }: { initial: ImshopSettingsView }) {
         t("sections.circuit"),
         <div className="grid gap-4 sm:grid-cols-2">
           {field("circuitFailureThreshold", numberInput("circuitFailureThreshold"))}
-          {field("circuitProbeAfterMs", numberInput("circuitProbeAfterMs"))}
+          {field("circuitProbeAfterSeconds", durationInput("circuitProbeAfterSeconds"))}
         </div>,
         t("hints.circuit"),
       )}

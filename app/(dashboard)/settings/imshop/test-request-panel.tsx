@@ -57,7 +57,7 @@ export function TestRequestPanel() {
             <>
               <dt className="text-slate-500">{t("test.body")}</dt>
               <dd>
-                <pre className="max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">{result.body}</pre>
+                <pre tabIndex={0} className="max-h-40 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs">{result.body}</pre>
               </dd>
             </>
           ) : null}

@@ -52,7 +52,7 @@ export function ClientHistory({ holds, ledger, operations, canRefund }: { holds:
             {
               key: "amount",
               header: t("ledger.amount"),
-              cell: (e) => <span className={`tabular-nums ${e.reversed ? "line-through text-slate-400" : ""}`}>{e.amount > 0 ? `+${e.amount}` : e.amount}</span>,
+              cell: (e) => <span className={`tabular-nums ${e.reversed ? "line-through text-slate-500" : ""}`}>{e.amount > 0 ? `+${e.amount}` : e.amount}</span>,
               className: "text-right",
             },
             { key: "reason", header: t("ledger.reason"), cell: (e) => e.reason ?? "—" },
