@@ -18,6 +18,8 @@ export const NAMESPACES = [
   "orders",
   "offers",
   "docs",
+  "table",
+  "search",
 ] as const;
 
 export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);

@@ -5,6 +5,8 @@ export type Page<T> = { rows: T[]; nextCursor: string | null; prevCursor: string
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
+/** The page sizes the tables offer. */
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
 export function encodeCursor(t: Date, id: string): string {
   return Buffer.from(JSON.stringify([t.toISOString(), id])).toString("base64url");

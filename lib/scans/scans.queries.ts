@@ -19,6 +19,8 @@ export type ScanRow = {
   campaignId: string | null;
   campaignName: string | null;
   bonusPoints: number | null;
+  /** Sent back with a decision: a scan someone decided meanwhile is not overturned. */
+  version: number;
 };
 
 const ROW_SELECT = {
@@ -34,6 +36,7 @@ const ROW_SELECT = {
   statusMessage: true,
   campaignId: true,
   bonusPoints: true,
+  version: true,
   campaign: { select: { name: true } },
 } as const;
 

@@ -33,7 +33,7 @@ export default async function ScanPage({ params }: { params: Promise<{ id: strin
       <PageHeader
         title={`${t("detail.scan")} ${scan.id.slice(0, 8)}`}
         description={scan.code}
-        actions={<ScanModerationButtons id={scan.id} status={scan.status} templates={MODERATION_TEMPLATES} />}
+        actions={<ScanModerationButtons id={scan.id} status={scan.status} version={scan.version} templates={MODERATION_TEMPLATES} />}
       />
       <div className="grid grid-cols-1 gap-5 xl:grid-cols-3">
         <section className={`${ui.card} p-5 xl:col-span-2`} data-testid="scan-detail">
