@@ -2,6 +2,7 @@ import { prisma, Prisma } from "@/lib/db";
 import type { Circuit, Delivery } from "@/lib/generated/prisma/client";
 import { finishPage, keysetQuery, type Page } from "@/lib/pagination/keyset";
 import type { ListParams } from "@/lib/pagination/list-params";
+import { deliverySubjects } from "@/lib/outbox/delivery-subjects";
 import { DELIVERY_KINDS, type AttemptRow, type CircuitRow, type DeliveryListFilters, type DeliveryRow } from "@/lib/outbox/outbox.schema";
 
 const rowSelect = {
@@ -36,7 +37,8 @@ export async function listDeliveries({ filters, cursor, dir, take }: ListParams<
     select: rowSelect,
   });
   const finished = finishPage(rows, { cursor, dir, take, timeOf: (r) => r.createdAt });
-  return { ...finished, rows: finished.rows.map(toRow) };
+  const subjects = await deliverySubjects(finished.rows);
+  return { ...finished, rows: finished.rows.map((r) => ({ ...toRow(r), subject: subjects.get(`${r.kind}:${r.entityId}`) ?? null })) };
 }
 
 /**
@@ -74,16 +76,21 @@ export async function hasNewerVersion(d: Pick<DeliveryRow, "kind" | "entityId" |
   return n > 0;
 }
 
-export type DeliveryCounters = { pending: number; failing: number; dead: number };
+export type DeliveryCounters = { pending: number; failing: number; failed: number; dead: number };
 
-/** For the header: what is still owed to IMSHOP, what keeps failing, what needs an admin. */
+/**
+ * For the header: what is still owed to IMSHOP, what keeps failing, what IMSHOP refused outright
+ * (a 4xx: `failed`, never retried) and what ran out of retries (`dead`). The refused ones were left out
+ * before, so two 404s showed as "0 failed".
+ */
 export async function deliveryCounters(): Promise<DeliveryCounters> {
-  const [pending, failing, dead] = await Promise.all([
+  const [pending, failing, failed, dead] = await Promise.all([
     prisma.delivery.count({ where: { state: "pending" } }),
     prisma.delivery.count({ where: { state: "pending", attempts: { gt: 0 } } }),
+    prisma.delivery.count({ where: { state: "failed" } }),
     prisma.delivery.count({ where: { state: "dead" } }),
   ]);
-  return { pending, failing, dead };
+  return { pending, failing, failed, dead };
 }
 
 export async function listCircuits(): Promise<CircuitRow[]> {

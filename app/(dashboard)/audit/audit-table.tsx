@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
@@ -7,6 +8,8 @@ import { DataTable } from "@/components/data-table/data-table";
 import { Modal } from "@/components/shell/modal";
 import { ui } from "@/components/shell/ui-classes";
 import type { AuditRow } from "@/lib/audit/audit.schema";
+import { entityHref } from "@/lib/audit/entity-href";
+import { formatDateTime } from "@/lib/format/date-format";
 
 type Props = { rows: AuditRow[]; nextCursor: string | null; prevCursor: string | null };
 
@@ -22,7 +25,7 @@ export function AuditTable({ rows, nextCursor, prevCursor }: Props) {
         header: t("columns.time"),
         cell: ({ row: { original: r } }) => (
           <span className="whitespace-nowrap tabular-nums text-slate-600">
-            {format.dateTime(new Date(r.createdAt), { dateStyle: "short", timeStyle: "medium" })}
+            {formatDateTime(format, r.createdAt, { seconds: true })}
           </span>
         ),
       },
@@ -43,11 +46,21 @@ export function AuditTable({ rows, nextCursor, prevCursor }: Props) {
       {
         id: "entity",
         header: t("columns.entity"),
-        cell: ({ row: { original: r } }) => (
-          <span className="text-slate-700">
-            {r.entityType} <span className="font-mono text-xs text-slate-500">{r.entityId}</span>
-          </span>
-        ),
+        cell: ({ row: { original: r } }) => {
+          const href = entityHref(r.entityType, r.entityId);
+          const text = (
+            <>
+              {r.entityType} <span className="font-mono text-xs">{r.entityId}</span>
+            </>
+          );
+          return href ? (
+            <Link href={href} className="text-brand-700 hover:underline" data-testid="audit-entity-link">
+              {text}
+            </Link>
+          ) : (
+            <span className="text-slate-700">{text}</span>
+          );
+        },
       },
       {
         id: "details",
@@ -70,7 +83,7 @@ export function AuditTable({ rows, nextCursor, prevCursor }: Props) {
         <Modal title={`${selected.action} · ${selected.entityType} ${selected.entityId}`} onClose={() => setSelected(null)} width="max-w-4xl" testId="audit-detail">
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
             <dt className="text-slate-500">{t("columns.time")}</dt>
-            <dd className="tabular-nums">{format.dateTime(new Date(selected.createdAt), { dateStyle: "long", timeStyle: "medium" })}</dd>
+            <dd className="tabular-nums">{formatDateTime(format, selected.createdAt, { seconds: true })}</dd>
             <dt className="text-slate-500">{t("columns.actor")}</dt>
             <dd>{selected.actorLabel}</dd>
             {selected.requestId ? (
