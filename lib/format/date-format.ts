@@ -20,7 +20,7 @@ export function formatDateTime(format: Formatter, value: DateValue, opts: { seco
   return `${format.dateTime(date, DATE)} ${format.dateTime(date, opts.seconds ? TIME_SECONDS : TIME)}`;
 }
 
-/** "01.12.2026". */
-export function formatDate(format: Formatter, value: DateValue): string {
-  return format.dateTime(toDate(value), DATE);
+/** "01.12.2026"; `calendarDay` for dates stored as UTC midnight (a birthday), shown as that day everywhere. */
+export function formatDate(format: Formatter, value: DateValue, opts: { calendarDay?: boolean } = {}): string {
+  return format.dateTime(toDate(value), opts.calendarDay ? { ...DATE, timeZone: "UTC" } : DATE);
 }

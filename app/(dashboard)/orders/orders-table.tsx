@@ -7,6 +7,7 @@ import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import type { OrderRow } from "@/lib/orders/orders.queries";
 import { StatusBadge } from "./status-badge";
+import { formatDateTime } from "@/lib/format/date-format";
 
 type Props = { rows: OrderRow[]; nextCursor: string | null; prevCursor: string | null };
 
@@ -30,7 +31,7 @@ export function OrdersTable({ rows, nextCursor, prevCursor }: Props) {
         header: t("columns.createdAt"),
         cell: ({ row: { original: r } }) => (
           <span className="whitespace-nowrap tabular-nums text-slate-600">
-            {format.dateTime(new Date(r.orderCreatedAt), { dateStyle: "short", timeStyle: "short" })}
+            {formatDateTime(format, r.orderCreatedAt)}
           </span>
         ),
       },
