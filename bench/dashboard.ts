@@ -25,7 +25,7 @@ const originalQuery = pg.Client.prototype.query as (...args: unknown[]) => unkno
 
 async function main() {
   const { prisma } = await import("@/lib/db");
-  const { listScans, countScansByStatus } = await import("@/lib/scans/scans.queries");
+  const { listScans, countScans } = await import("@/lib/scans/scans.queries");
   const { listOrders } = await import("@/lib/orders/orders.queries");
   const explain = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await explain.connect();
@@ -83,7 +83,8 @@ async function main() {
   const midProcessing = await middle("Scan", "createdAt", `WHERE status = 'processing'`);
   await measure("Scan", "status=processing, middle", () => listScans(params({ status: "processing" as const }, midProcessing)));
   await measure("Scan", "one user's scans", () => listScans(params({ user: "bench-user-42" })));
-  await measure("Scan", "tab counts (countScansByStatus)", async () => ({ rows: Object.keys(await countScansByStatus()) }));
+  await measure("Scan", "tab counts and total (countScans)", async () => ({ rows: Object.keys((await countScans({})).tabs) }));
+  await measure("Scan", "tab counts and total, one campaign (countScans)", async () => ({ rows: Object.keys((await countScans({ campaign: "bench-campaign-1" })).tabs) }));
 
   // Orders: the orders list.
   await measure("Order", "first page", () => listOrders(params({})));
