@@ -19,7 +19,8 @@ const rowSelect = {
   deliveredAt: true,
 } satisfies Prisma.DeliverySelect;
 
-function whereOf(f: DeliveryListFilters): Prisma.DeliveryWhereInput {
+/** The deliveries list's filters as a Prisma where (the count uses it too). */
+export function deliveryWhere(f: DeliveryListFilters): Prisma.DeliveryWhereInput {
   return {
     ...(f.state === "failing" ? { state: "pending", attempts: { gt: 0 } } : f.state ? { state: f.state } : {}),
     ...(f.kind ? { kind: f.kind } : {}),
@@ -27,11 +28,11 @@ function whereOf(f: DeliveryListFilters): Prisma.DeliveryWhereInput {
   };
 }
 
-/** The deliveries page: newest first, keyset-paginated, filtered by state, kind and entity. */
-export async function listDeliveries({ filters, cursor, dir, take }: ListParams<DeliveryListFilters>): Promise<Page<DeliveryRow>> {
-  const page = keysetQuery(cursor, dir, take);
+/** The deliveries page: newest first (or oldest first), keyset-paginated, filtered by state, kind and entity. */
+export async function listDeliveries({ filters, cursor, dir, take, order }: ListParams<DeliveryListFilters>): Promise<Page<DeliveryRow>> {
+  const page = keysetQuery(cursor, dir, take, "createdAt", order);
   const rows = await prisma.delivery.findMany({
-    where: { AND: [whereOf(filters), page.where] },
+    where: { AND: [deliveryWhere(filters), page.where] },
     orderBy: page.orderBy as Prisma.DeliveryOrderByWithRelationInput[],
     take: page.take,
     select: rowSelect,

@@ -5,6 +5,9 @@ import { decodeCursor } from "@/lib/pagination/keyset";
 import { countOrEstimate, EXACT_COUNT_CAP, plannerRows } from "@/lib/pagination/estimate-count";
 import { moderateScans } from "@/lib/scans/moderate-scan";
 import { countScans, listScans, scanWhereSql } from "@/lib/scans/scans.queries";
+import { countOrders, orderWhereSql } from "@/lib/orders/count-orders";
+import { countDeliveries, deliveryWhereSql } from "@/lib/outbox/count-deliveries";
+import { prisma } from "@/lib/db";
 import { callRoute } from "@/tests/helpers/call-route";
 import { auth, freshGtin, makeCampaign, phoneUser, setInboundKey, shoeCode } from "@/tests/helpers/scans-kit";
 
@@ -81,5 +84,32 @@ describe("sorting the queue by time", () => {
     expect(back.rows.map((r) => r.id)).toEqual(ids.slice(0, 2));
     const newest = await listScans({ filters: { user }, cursor: null, dir: "next", take: 2 });
     expect(newest.rows.map((r) => r.id)).toEqual([ids[4], ids[3]]);
+  });
+});
+
+describe("orders and deliveries totals", () => {
+  it("count what the filters list, exactly under the cap", async () => {
+    const tag = `CNT${Date.now()}`;
+    for (const [i, summary] of ["кеды 50%", "кеды_синие", "сапоги"].entries()) {
+      await prisma.order.create({ data: { internalId: `${tag}-${i}`, itemsSummary: summary, statusCode: "new", userId: tag, orderCreatedAt: new Date() } });
+    }
+    expect(await countOrders({ user: tag })).toEqual({ count: 3, estimated: false });
+    expect(await countOrders({ user: tag, q: "кеды" })).toEqual({ count: 2, estimated: false });
+    // LIKE's wildcards in the search are literal characters, in the count's SQL as in the list.
+    expect(await countOrders({ user: tag, q: "50%" })).toEqual({ count: 1, estimated: false });
+    const entityId = `cnt-${Date.now()}`;
+    await prisma.delivery.create({ data: { kind: "scan_status", entityId, entityVersion: 1, payload: {}, state: "pending", attempts: 2 } });
+    await prisma.delivery.create({ data: { kind: "scan_status", entityId, entityVersion: 2, payload: {}, state: "failed", attempts: 1 } });
+    expect(await countDeliveries({ entityId })).toEqual({ count: 2, estimated: false });
+    expect(await countDeliveries({ entityId, state: "failing" })).toEqual({ count: 1, estimated: false });
+  });
+
+  it("their filters explain as SQL for the estimate", async () => {
+    const orders = orderWhereSql({ q: "a_b%", status: "new", user: "u", from: "2026-01-01", to: "2026-02-01" });
+    expect(await plannerRows(Prisma.sql`SELECT 1 FROM "Order" WHERE ${orders}`)).toBeGreaterThanOrEqual(0);
+    for (const state of ["failing", "dead"] as const) {
+      const deliveries = deliveryWhereSql({ state, kind: "order_status", entityId: "x" });
+      expect(await plannerRows(Prisma.sql`SELECT 1 FROM "Delivery" WHERE ${deliveries}`)).toBeGreaterThanOrEqual(0);
+    }
   });
 });

@@ -5,14 +5,15 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import type { TableTotalProps } from "@/components/data-table/table-total";
 import { formatDateTime } from "@/lib/format/date-format";
 import type { DeliveryRow } from "@/lib/outbox/outbox.schema";
 import { DeliveryStateBadge } from "./delivery-state-badge";
 import { ReplayDeliveryButton } from "./replay-buttons";
 
-type Props = { rows: DeliveryRow[]; nextCursor: string | null; prevCursor: string | null; isAdmin: boolean };
+type Props = { rows: DeliveryRow[]; nextCursor: string | null; prevCursor: string | null; isAdmin: boolean; total?: TableTotalProps };
 
-export function DeliveriesTable({ rows, nextCursor, prevCursor, isAdmin }: Props) {
+export function DeliveriesTable({ rows, nextCursor, prevCursor, isAdmin, total }: Props) {
   const t = useTranslations("deliveries");
   const common = useTranslations("common");
   const format = useFormatter();
@@ -71,5 +72,16 @@ export function DeliveriesTable({ rows, nextCursor, prevCursor, isAdmin }: Props
     ];
     return cols;
   }, [t, common, format, isAdmin]);
-  return <DataTable columns={columns} rows={rows} nextCursor={nextCursor} prevCursor={prevCursor} emptyText={common("empty")} testId="deliveries-table" />;
+  return (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      nextCursor={nextCursor}
+      prevCursor={prevCursor}
+      emptyText={common("empty")}
+      testId="deliveries-table"
+      sortable={{ createdAt: "time" }}
+      total={total}
+    />
+  );
 }
