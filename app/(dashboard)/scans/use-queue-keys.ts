@@ -4,12 +4,15 @@ import { useEffect, useRef } from "react";
 
 export type QueueKeyHandlers = { move: (step: 1 | -1) => void; approve: () => void; deny: () => void; select: () => void; help: () => void };
 
-/** Typing in a field, or a dialog in front, must never fire a shortcut. */
+/**
+ * Typing in a field, or a dialog in front, must never fire a shortcut. A checkbox or a button keeps them:
+ * after ticking a row with the mouse, X and A still work.
+ */
 function ignored(e: KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return true;
   const target = e.target as HTMLElement | null;
-  if (target?.closest("input, textarea, select, [contenteditable=true], [role=dialog]")) return true;
-  return !!document.querySelector("[role=dialog]");
+  const typing = target?.closest("textarea, select, [contenteditable=true], input:not([type=checkbox]):not([type=radio])");
+  return !!typing || !!document.querySelector("[role=dialog]");
 }
 
 /** The moderation queue's keys: J/K move, A approve, D deny, X select, ? the list of keys. */
