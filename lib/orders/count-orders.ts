@@ -1,5 +1,5 @@
 import { prisma, Prisma } from "@/lib/db";
-import { countOrEstimate, EXACT_COUNT_CAP, plannerRows, type RowCount } from "@/lib/pagination/estimate-count";
+import { countOrEstimate, EXACT_COUNT_CAP, likeEscape, plannerRows, type RowCount } from "@/lib/pagination/estimate-count";
 import { dayStart, orderWhere } from "@/lib/orders/orders.queries";
 import type { OrderListFilters } from "@/lib/orders/orders.schema";
 
@@ -11,7 +11,7 @@ export function orderWhereSql(filters: OrderListFilters): Prisma.Sql {
   if (filters.from) parts.push(Prisma.sql`"orderCreatedAt" >= ${dayStart(filters.from)}`);
   if (filters.to) parts.push(Prisma.sql`"orderCreatedAt" < ${new Date(dayStart(filters.to).getTime() + 86_400_000)}`);
   if (filters.q) {
-    const like = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${likeEscape(filters.q)}%`;
     parts.push(Prisma.sql`("internalId" ILIKE ${like} OR uuid ILIKE ${like} OR "itemsSummary" ILIKE ${like})`);
   }
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;

@@ -23,3 +23,6 @@ export async function countOrEstimate(capped: number, estimate: () => Promise<nu
   if (capped <= EXACT_COUNT_CAP) return { count: capped, estimated: false };
   return { count: Math.max(await estimate(), EXACT_COUNT_CAP + 1), estimated: true };
 }
+
+/** A user's text as a LIKE pattern's literal part, for the SQL twins of Prisma's contains/startsWith. */
+export const likeEscape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -8,6 +8,8 @@ import { countScans, listScans, scanWhereSql } from "@/lib/scans/scans.queries";
 import { countOrders, orderWhereSql } from "@/lib/orders/count-orders";
 import { countDeliveries, deliveryWhereSql } from "@/lib/outbox/count-deliveries";
 import { prisma } from "@/lib/db";
+import { auditWhereSql, countAuditEntries } from "@/lib/audit/audit.queries";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { callRoute } from "@/tests/helpers/call-route";
 import { auth, freshGtin, makeCampaign, phoneUser, setInboundKey, shoeCode } from "@/tests/helpers/scans-kit";
 
@@ -102,6 +104,17 @@ describe("orders and deliveries totals", () => {
     await prisma.delivery.create({ data: { kind: "scan_status", entityId, entityVersion: 2, payload: {}, state: "failed", attempts: 1 } });
     expect(await countDeliveries({ entityId })).toEqual({ count: 2, estimated: false });
     expect(await countDeliveries({ entityId, state: "failing" })).toEqual({ count: 1, estimated: false });
+  });
+
+  it("the audit log counts by its filters, and they explain as SQL", async () => {
+    const entityId = `cnt-audit-${Date.now()}`;
+    for (const action of ["scan.approve", "scan.deny", "user.create"]) {
+      await recordAudit({ actor: { label: "counter@example.com" }, action, entityType: "Scan", entityId });
+    }
+    expect(await countAuditEntries({ entityId })).toEqual({ count: 3, estimated: false });
+    expect(await countAuditEntries({ entityId, action: "scan." })).toEqual({ count: 2, estimated: false });
+    const sql = auditWhereSql({ action: "scan_%", entityType: "Scan", entityId, actor: "COUNTER", from: "2026-01-01", to: "2026-12-31" });
+    expect(await plannerRows(Prisma.sql`SELECT 1 FROM "AuditLog" WHERE ${sql}`)).toBeGreaterThanOrEqual(0);
   });
 
   it("their filters explain as SQL for the estimate", async () => {

@@ -5,15 +5,16 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import type { TableTotalProps } from "@/components/data-table/table-total";
 import { Modal } from "@/components/shell/modal";
 import { ui } from "@/components/shell/ui-classes";
 import type { AuditRow } from "@/lib/audit/audit.schema";
 import { entityHref } from "@/lib/audit/entity-href";
 import { formatDateTime } from "@/lib/format/date-format";
 
-type Props = { rows: AuditRow[]; nextCursor: string | null; prevCursor: string | null };
+type Props = { rows: AuditRow[]; nextCursor: string | null; prevCursor: string | null; total?: TableTotalProps };
 
-export function AuditTable({ rows, nextCursor, prevCursor }: Props) {
+export function AuditTable({ rows, nextCursor, prevCursor, total }: Props) {
   const t = useTranslations("audit");
   const common = useTranslations("common");
   const format = useFormatter();
@@ -78,7 +79,7 @@ export function AuditTable({ rows, nextCursor, prevCursor }: Props) {
   );
   return (
     <>
-      <DataTable columns={columns} rows={rows} nextCursor={nextCursor} prevCursor={prevCursor} emptyText={common("empty")} testId="audit-table" />
+      <DataTable columns={columns} rows={rows} nextCursor={nextCursor} prevCursor={prevCursor} emptyText={common("empty")} testId="audit-table" total={total} />
       {selected ? (
         <Modal title={`${selected.action} · ${selected.entityType} ${selected.entityId}`} onClose={() => setSelected(null)} width="max-w-4xl" testId="audit-detail">
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
