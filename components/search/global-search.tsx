@@ -119,7 +119,11 @@ export function GlobalSearch() {
                             <span className="truncate">{h.title}</span>
                             {h.detail || h.status ? (
                               <span className="truncate text-xs text-slate-500">
-                                {h.status ? t("scanLine", { status: h.status, user: h.detail ?? "" }) : h.detail}
+                                {h.status
+                                  ? t("scanLine", { status: h.status, user: h.detail ?? "" })
+                                  : h.kind === "campaign"
+                                    ? t("campaignLine", { gtin: h.detail ?? "" })
+                                    : h.detail}
                               </span>
                             ) : null}
                           </Command.Item>
