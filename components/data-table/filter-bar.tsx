@@ -26,7 +26,7 @@ export function FilterBar({ fields }: { fields: FilterField[] }) {
   // Compact, fixed widths: six filters and the two buttons fit one row beside the menu at 1440 px, and
   // wrap (not overflow) on narrower screens.
   const input = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
-  const width = { text: "w-40", date: "w-36", select: "w-40" } as const;
+  const width = { text: "w-36", date: "w-32", select: "w-36" } as const;
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-2" role="search" data-testid="filter-bar">
       {fields.map((f) => (

@@ -10,7 +10,7 @@ import type { ScanRow } from "@/lib/scans/scans.queries";
 import { ScanStatusBadge } from "./scan-status-badge";
 import type { Decision } from "./moderation-dialog";
 
-/** The queue's columns; waiting rows get their own approve / deny buttons. */
+/** The queue's columns; waiting rows get their own approve / deny buttons, beside the status so they stay in view. */
 export function useScanColumns(decide: (row: ScanRow, decision: Decision) => void, pending: boolean) {
   const t = useTranslations("scans");
   const format = useFormatter();
@@ -38,7 +38,7 @@ export function useScanColumns(decide: (row: ScanRow, decision: Decision) => voi
         id: "code",
         header: t("columns.code"),
         cell: ({ row: { original: s } }) => (
-          <div className="max-w-[22rem]">
+          <div className="max-w-[18rem]">
             <p className="truncate font-mono text-xs text-slate-900" title={s.code} data-testid="scan-code">
               {s.code}
             </p>
@@ -64,16 +64,6 @@ export function useScanColumns(decide: (row: ScanRow, decision: Decision) => voi
             <p className="text-xs text-slate-500">{t(`reason.${s.reason}` as "reason.eligible")}</p>
           </div>
         ),
-      },
-      {
-        id: "points",
-        header: t("columns.points"),
-        cell: ({ row: { original: s } }) => <span className="tabular-nums">{s.bonusPoints ?? "—"}</span>,
-      },
-      {
-        id: "message",
-        header: t("columns.message"),
-        cell: ({ row: { original: s } }) => <span className="text-xs text-slate-600">{s.statusMessage ?? ""}</span>,
       },
       {
         id: "decide",
@@ -103,6 +93,16 @@ export function useScanColumns(decide: (row: ScanRow, decision: Decision) => voi
               </button>
             </div>
           ) : null,
+      },
+      {
+        id: "points",
+        header: t("columns.points"),
+        cell: ({ row: { original: s } }) => <span className="tabular-nums">{s.bonusPoints ?? "—"}</span>,
+      },
+      {
+        id: "message",
+        header: t("columns.message"),
+        cell: ({ row: { original: s } }) => <p className="line-clamp-3 max-w-[14rem] text-xs text-slate-600">{s.statusMessage ?? ""}</p>,
       },
     ],
     [t, format, decide, pending],
