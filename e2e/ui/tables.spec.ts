@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import pg from "pg";
 import { expect, test } from "@playwright/test";
 
 // Tables: "1–N of M" with the page-size choice, tab counts that follow the other filters, sorting by a
@@ -46,6 +47,30 @@ test.describe("tables, as staff", () => {
     await expect(page).toHaveURL(/size=25/);
     await expect(page.getByTestId("page-size")).toHaveValue("25");
     await expect(rows).toHaveCount(3);
+  });
+
+  test("orders and deliveries show their totals too, and sort oldest first", async ({ page }) => {
+    const tag = `TOT${randomInt(100_000, 999_999)}`;
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      for (let i = 0; i < 2; i++) {
+        await client.query(
+          `INSERT INTO "Order" (id, "internalId", "statusCode", "orderCreatedAt", "updatedAt") VALUES ($1, $2, 'new', now() - $3 * interval '1 minute', now())`,
+          [`e2e-${tag}-${i}`, `${tag}-${i}`, i],
+        );
+      }
+    } finally {
+      await client.end();
+    }
+    await page.goto(`/orders?q=${tag}`);
+    await expect(page.getByTestId("table-range")).toHaveText("1–2 из 2");
+    const rows = page.getByTestId("orders-table").locator("tr[data-row-id]");
+    await expect(rows.first()).toHaveAttribute("data-row-id", `e2e-${tag}-0`);
+    await page.getByTestId("sort-time").click();
+    await expect(rows.first()).toHaveAttribute("data-row-id", `e2e-${tag}-1`);
+    await page.goto("/deliveries");
+    await expect(page.getByTestId("table-range")).toHaveText(/^1–\d+ из ~?[\d\s\u00a0\u202f]+$/);
   });
 
   test("the scan filters fit one row at 1440 px", async ({ page }) => {
