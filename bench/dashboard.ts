@@ -25,8 +25,10 @@ const originalQuery = pg.Client.prototype.query as (...args: unknown[]) => unkno
 
 async function main() {
   const { prisma } = await import("@/lib/db");
-  const { listScans, countScansByStatus } = await import("@/lib/scans/scans.queries");
+  const { listScans, countScans } = await import("@/lib/scans/scans.queries");
   const { listOrders } = await import("@/lib/orders/orders.queries");
+  const { countOrders } = await import("@/lib/orders/count-orders");
+  const { searchDashboard } = await import("@/lib/search/search-dashboard");
   const explain = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await explain.connect();
   const cases: Case[] = [];
@@ -83,7 +85,8 @@ async function main() {
   const midProcessing = await middle("Scan", "createdAt", `WHERE status = 'processing'`);
   await measure("Scan", "status=processing, middle", () => listScans(params({ status: "processing" as const }, midProcessing)));
   await measure("Scan", "one user's scans", () => listScans(params({ user: "bench-user-42" })));
-  await measure("Scan", "tab counts (countScansByStatus)", async () => ({ rows: Object.keys(await countScansByStatus()) }));
+  await measure("Scan", "tab counts and total (countScans)", async () => ({ rows: Object.keys((await countScans({})).tabs) }));
+  await measure("Scan", "tab counts and total, one campaign (countScans)", async () => ({ rows: Object.keys((await countScans({ campaign: "bench-campaign-1" })).tabs) }));
 
   // Orders: the orders list.
   await measure("Order", "first page", () => listOrders(params({})));
@@ -96,6 +99,12 @@ async function main() {
   const midPacked = await middle("Order", "orderCreatedAt", `WHERE "statusCode" = 'packed'`);
   await measure("Order", "status=packed, middle", () => listOrders(params({ status: "packed" }, midPacked)));
   await measure("Order", "search q=ORD-0050 (substring)", () => listOrders(params({ q: "ORD-0050" })));
+  await measure("Order", "total, status=packed (countOrders: capped count, then EXPLAIN's estimate)", async () => ({ rows: [await countOrders({ status: "packed" })] }));
+
+  // The header search (Ctrl+K): every lookup in one call, as the dashboard sends it.
+  await measure("LoyaltyClient", "header search: a phone typed with spaces", () => searchDashboard({ query: "+7 (900) 000-00-42" }).then((rows) => ({ rows })));
+  await measure("LoyaltyClient", "header search: part of a name (trigram)", () => searchDashboard({ query: "Клиент 4242" }).then((rows) => ({ rows })));
+  await measure("Order", "header search: an order number", () => searchDashboard({ query: "ORD-00424242" }).then((rows) => ({ rows })));
 
   await explain.end();
   await prisma.$disconnect();

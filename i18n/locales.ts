@@ -20,6 +20,8 @@ export const NAMESPACES = [
   "docs",
   "ui",
   "overview",
+  "table",
+  "search",
 ] as const;
 
 export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);

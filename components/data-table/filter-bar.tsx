@@ -23,11 +23,14 @@ export function FilterBar({ fields }: { fields: FilterField[] }) {
     setValues(Object.fromEntries(fields.map((f) => [f.name, ""])));
     update(Object.fromEntries(fields.map((f) => [f.name, null])), { resetCursor: true });
   };
-  const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+  // Compact, fixed widths: six filters and the two buttons fit one row beside the menu at 1440 px, and
+  // wrap (not overflow) on narrower screens.
+  const input = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
+  const width = { text: "w-36", date: "w-32", select: "w-36" } as const;
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-3" role="search">
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-2" role="search" data-testid="filter-bar">
       {fields.map((f) => (
-        <label key={f.name} className="flex flex-col gap-1 text-xs text-slate-600">
+        <label key={f.name} className={`flex min-w-0 flex-col gap-1 text-xs text-slate-600 ${width[f.type]}`}>
           {f.label}
           {f.type === "select" ? (
             <select name={f.name} className={input} value={values[f.name]} onChange={(e) => setValues({ ...values, [f.name]: e.target.value })}>

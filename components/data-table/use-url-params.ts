@@ -16,8 +16,10 @@ export function useUrlParams() {
         else next.set(k, v);
       }
       if (opts.resetCursor) {
+        // Back to the first page: its cursor, direction and the position the total counts from.
         next.delete("cursor");
         next.delete("dir");
+        next.delete("pos");
       }
       const qs = next.toString();
       router.push(qs ? `${pathname}?${qs}` : pathname);

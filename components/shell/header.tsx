@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { Locale } from "@/i18n/locales";
+import { GlobalSearch } from "@/components/search/global-search";
 import { DeliveryCounters } from "@/components/shell/delivery-counters";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { MobileNav } from "@/components/shell/mobile-nav";
@@ -15,6 +16,7 @@ export async function Header({ user, locale, sections }: { user: SessionUser; lo
     <header className="sticky top-0 z-30 flex h-14 items-center gap-3 border-b border-slate-200 bg-white/95 px-4 backdrop-blur sm:px-6">
       <MobileNav sections={sections} />
       <div className="flex-1" />
+      <GlobalSearch />
       {/* Status widgets (e.g. delivery counters) go here, left of the user controls. */}
       <div className="flex items-center gap-3" data-testid="header-widgets"><DeliveryCounters isAdmin={user.role === "admin"} /></div>
       <LanguageSwitch current={locale} />

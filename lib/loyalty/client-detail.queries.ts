@@ -4,7 +4,17 @@ import { operationSelect, toOperationRow, type OperationRow } from "@/lib/loyalt
 import { formatPhone } from "@/lib/loyalty/phone";
 
 export type HoldRow = { id: string; point: string; amount: number; until: string; createdAt: string; state: "active" | "released" | "expired"; releaseReason: string | null };
-export type LedgerRow = { id: string; kind: string; amount: number; reason: string | null; operationId: string | null; createdAt: string; reversed: boolean };
+export type LedgerRow = {
+  id: string;
+  kind: string;
+  amount: number;
+  reason: string | null;
+  operationId: string | null;
+  /** The scan a scan credit (or its reversal) came from: the line links to it. */
+  scanId: string | null;
+  createdAt: string;
+  reversed: boolean;
+};
 
 export type ClientDetail = {
   client: {
@@ -60,7 +70,7 @@ export async function getClientDetail(id: string): Promise<ClientDetail | null> 
       where: { clientId: id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: RECENT,
-      select: { id: true, kind: true, amount: true, reason: true, operationId: true, createdAt: true, reversedBy: { select: { id: true } } },
+      select: { id: true, kind: true, amount: true, reason: true, operationId: true, scanId: true, createdAt: true, reversedBy: { select: { id: true } } },
     }),
     prisma.operation.findMany({ where: { clientId: id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50, select: operationSelect }),
   ]);
@@ -88,6 +98,7 @@ export async function getClientDetail(id: string): Promise<ClientDetail | null> 
       amount: e.amount,
       reason: e.reason,
       operationId: e.operationId,
+      scanId: e.scanId,
       createdAt: e.createdAt.toISOString(),
       reversed: !!e.reversedBy,
     })),

@@ -22,9 +22,10 @@ export type OrderRow = {
 export type StatusOption = { code: string; description: string; buyerText: string; final: boolean; cancellable: boolean };
 
 /** Moscow has had no daylight saving since 2014: a calendar day there is a fixed +03:00 window. */
-const dayStart = (day: string) => new Date(`${day}T00:00:00+03:00`);
+export const dayStart = (day: string) => new Date(`${day}T00:00:00+03:00`);
 
-export async function listOrders({ filters, cursor, dir, take }: ListParams<OrderListFilters>): Promise<Page<OrderRow>> {
+/** The orders list's filters as a Prisma where (the count uses it too). */
+export function orderWhere(filters: OrderListFilters): Prisma.OrderWhereInput {
   const where: Prisma.OrderWhereInput = {};
   if (filters.status) where.statusCode = filters.status;
   if (filters.user) where.userId = filters.user;
@@ -38,7 +39,13 @@ export async function listOrders({ filters, cursor, dir, take }: ListParams<Orde
     const contains = { contains: filters.q, mode: "insensitive" as const };
     where.OR = [{ internalId: contains }, { uuid: contains }, { itemsSummary: contains }];
   }
-  const page = keysetQuery(cursor, dir, take, "orderCreatedAt");
+  return where;
+}
+
+/** The orders list: newest first, or oldest first (`order`), keyset-paginated. */
+export async function listOrders({ filters, cursor, dir, take, order }: ListParams<OrderListFilters>): Promise<Page<OrderRow>> {
+  const where = orderWhere(filters);
+  const page = keysetQuery(cursor, dir, take, "orderCreatedAt", order);
   const [fetched, labels] = await Promise.all([
     prisma.order.findMany({
       where: { AND: [where, page.where] },

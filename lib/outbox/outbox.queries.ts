@@ -2,6 +2,7 @@ import { prisma, Prisma } from "@/lib/db";
 import type { Circuit, Delivery } from "@/lib/generated/prisma/client";
 import { finishPage, keysetQuery, type Page } from "@/lib/pagination/keyset";
 import type { ListParams } from "@/lib/pagination/list-params";
+import { deliverySubjects } from "@/lib/outbox/delivery-subjects";
 import { DELIVERY_KINDS, type AttemptRow, type CircuitRow, type DeliveryListFilters, type DeliveryRow } from "@/lib/outbox/outbox.schema";
 
 const rowSelect = {
@@ -18,7 +19,8 @@ const rowSelect = {
   deliveredAt: true,
 } satisfies Prisma.DeliverySelect;
 
-function whereOf(f: DeliveryListFilters): Prisma.DeliveryWhereInput {
+/** The deliveries list's filters as a Prisma where (the count uses it too). */
+export function deliveryWhere(f: DeliveryListFilters): Prisma.DeliveryWhereInput {
   return {
     ...(f.state === "failing" ? { state: "pending", attempts: { gt: 0 } } : f.state ? { state: f.state } : {}),
     ...(f.kind ? { kind: f.kind } : {}),
@@ -26,17 +28,18 @@ function whereOf(f: DeliveryListFilters): Prisma.DeliveryWhereInput {
   };
 }
 
-/** The deliveries page: newest first, keyset-paginated, filtered by state, kind and entity. */
-export async function listDeliveries({ filters, cursor, dir, take }: ListParams<DeliveryListFilters>): Promise<Page<DeliveryRow>> {
-  const page = keysetQuery(cursor, dir, take);
+/** The deliveries page: newest first (or oldest first), keyset-paginated, filtered by state, kind and entity. */
+export async function listDeliveries({ filters, cursor, dir, take, order }: ListParams<DeliveryListFilters>): Promise<Page<DeliveryRow>> {
+  const page = keysetQuery(cursor, dir, take, "createdAt", order);
   const rows = await prisma.delivery.findMany({
-    where: { AND: [whereOf(filters), page.where] },
+    where: { AND: [deliveryWhere(filters), page.where] },
     orderBy: page.orderBy as Prisma.DeliveryOrderByWithRelationInput[],
     take: page.take,
     select: rowSelect,
   });
   const finished = finishPage(rows, { cursor, dir, take, timeOf: (r) => r.createdAt });
-  return { ...finished, rows: finished.rows.map(toRow) };
+  const subjects = await deliverySubjects(finished.rows);
+  return { ...finished, rows: finished.rows.map((r) => ({ ...toRow(r), subject: subjects.get(`${r.kind}:${r.entityId}`) ?? null })) };
 }
 
 /**
@@ -74,16 +77,21 @@ export async function hasNewerVersion(d: Pick<DeliveryRow, "kind" | "entityId" |
   return n > 0;
 }
 
-export type DeliveryCounters = { pending: number; failing: number; dead: number };
+export type DeliveryCounters = { pending: number; failing: number; failed: number; dead: number };
 
-/** For the header: what is still owed to IMSHOP, what keeps failing, what needs an admin. */
+/**
+ * For the header: what is still owed to IMSHOP, what keeps failing, what IMSHOP refused outright
+ * (a 4xx: `failed`, never retried) and what ran out of retries (`dead`). The refused ones were left out
+ * before, so two 404s showed as "0 failed".
+ */
 export async function deliveryCounters(): Promise<DeliveryCounters> {
-  const [pending, failing, dead] = await Promise.all([
+  const [pending, failing, failed, dead] = await Promise.all([
     prisma.delivery.count({ where: { state: "pending" } }),
     prisma.delivery.count({ where: { state: "pending", attempts: { gt: 0 } } }),
+    prisma.delivery.count({ where: { state: "failed" } }),
     prisma.delivery.count({ where: { state: "dead" } }),
   ]);
-  return { pending, failing, dead };
+  return { pending, failing, failed, dead };
 }
 
 export async function listCircuits(): Promise<CircuitRow[]> {

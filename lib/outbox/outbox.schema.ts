@@ -34,6 +34,8 @@ export type DeliveryRow = {
   nextAttemptAt: string | null;
   createdAt: string;
   deliveredAt: string | null;
+  /** The order number or scan code with its page; null when the entity is gone (or on the detail page). */
+  subject?: { label: string; href: string } | null;
 };
 
 export type AttemptRow = {

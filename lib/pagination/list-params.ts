@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { decodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Cursor, type Direction } from "@/lib/pagination/keyset";
+import { decodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Cursor, type Direction, type SortOrder } from "@/lib/pagination/keyset";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-export type ListParams<F> = { filters: F; cursor: Cursor | null; dir: Direction; take: number };
+/** `order`: the time column's direction (`order=asc` in the URL; newest first otherwise). */
+export type ListParams<F> = { filters: F; cursor: Cursor | null; dir: Direction; take: number; order?: SortOrder };
 
 /**
- * Reads a list page's URL: `cursor`, `dir` (next|prev), `size`, and the area's own filters,
+ * Reads a list page's URL: `cursor`, `dir` (next|prev), `size`, `order` (asc|desc), and the area's own filters,
  * parsed by its zod schema. A bad filter value is dropped rather than failing the page.
  */
 export function parseListParams<S extends z.ZodObject>(searchParams: SearchParams, filters: S): ListParams<z.infer<S>> {
@@ -27,5 +28,6 @@ export function parseListParams<S extends z.ZodObject>(searchParams: SearchParam
     cursor: decodeCursor(flat.cursor),
     dir: flat.dir === "prev" ? "prev" : "next",
     take: Number.isInteger(size) && size > 0 ? Math.min(size, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE,
+    order: flat.order === "asc" ? "asc" : "desc",
   };
 }

@@ -14,24 +14,31 @@ export type ModerationDecision = "approved" | "denied";
 export type ModerationResult =
   | { id: string; outcome: "changed"; status: ScanStatus; credited: number; reversed: number; version: number }
   | { id: string; outcome: "unchanged"; status: ScanStatus }
-  | { id: string; outcome: "skipped"; why: "not_found" | "duplicate" };
+  | { id: string; outcome: "skipped"; why: "not_found" | "duplicate" }
+  /** The caller saw an older version: someone else decided the scan first, and their decision stands. */
+  | { id: string; outcome: "skipped"; why: "decided_elsewhere"; status: ScanStatus; decidedBy: string | null; decidedAt: string | null };
 
 /**
  * Staff approve or deny scans. For each scan that changes, in ONE transaction: the new status (version
  * bumped), the ledger (credit on approval, reversal when an approved scan is denied), the audit entry
  * and the queued push to IMSHOP. A scan already in the requested status is left alone (no push).
  * Approving a scan whose code another scan holds is skipped: that would credit one code twice.
+ * `versions` (scan id → the version the moderator saw) makes a decision conditional: when two staff
+ * decide the same scan at once the first commit wins, and the second is skipped (no second credit,
+ * no second push) with the winner's name, instead of silently overturning it.
  */
 export async function moderateScans({
   ids,
   decision,
   message,
+  versions,
   actor,
   requestId,
   now = new Date(),
   tx,
 }: {
   ids: string[];
+  versions?: Record<string, number>;
   decision: ModerationDecision;
   message?: string;
   actor: Actor;
@@ -49,7 +56,9 @@ export async function moderateScans({
       const results: ModerationResult[] = [];
       for (const id of unique) {
         const scan = byId.get(id);
+        const seen = versions?.[id];
         if (!scan) results.push({ id, outcome: "skipped", why: "not_found" });
+        else if (seen !== undefined && seen !== scan.version) results.push(await decidedElsewhere(scan, tx));
         else results.push(await moderateOne({ scan, decision, message, actor, requestId, now, tx }));
       }
       return results;
@@ -59,6 +68,23 @@ export async function moderateScans({
     if (isUniqueViolation(error)) throw new AppError("conflict", "This code was registered by another scan meanwhile");
     throw error;
   }
+}
+
+/** Who made the decision that stands: the newest moderation entry of the audit log (it has the label). */
+async function decidedElsewhere(scan: LockedScan, tx: Tx): Promise<ModerationResult> {
+  const last = await tx.auditLog.findFirst({
+    where: { entityType: "Scan", entityId: scan.id, action: { in: ["scan.approve", "scan.deny"] } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { actorLabel: true, createdAt: true },
+  });
+  return {
+    id: scan.id,
+    outcome: "skipped",
+    why: "decided_elsewhere",
+    status: scan.status,
+    decidedBy: last?.actorLabel ?? null,
+    decidedAt: last?.createdAt.toISOString() ?? null,
+  };
 }
 
 const SCAN_SELECT = {

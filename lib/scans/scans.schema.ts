@@ -78,8 +78,13 @@ export const moderateScansSchema = z.object({
     .max(300, "At most 300 characters")
     .optional()
     .transform((v) => (v ? v : undefined)),
+  /** The version of each scan the moderator saw; a scan decided meanwhile by someone else is skipped. */
+  versions: z.record(z.string().min(1).max(100), z.number().int().min(1)).optional(),
 });
 export type ModerateScansInput = z.input<typeof moderateScansSchema>;
+
+/** "Approve and next": the scan just decided, whose place in the queue says which one is next. */
+export const nextWaitingScanSchema = z.object({ afterId: z.string().min(1).max(100) });
 
 const isoDate = z.iso.date();
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { POST as register } from "@/app/api/imshop/scans/route";
-import { countScansByStatus, listScans, SCAN_COUNT_CAP } from "@/lib/scans/scans.queries";
+import { countScans, listScans, SCAN_COUNT_CAP } from "@/lib/scans/scans.queries";
 import { getScanDetail } from "@/lib/scans/scan-detail.queries";
 import { moderateScans } from "@/lib/scans/moderate-scan";
 import { decodeCursor } from "@/lib/pagination/keyset";
@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 describe("the moderation queue query", () => {
   it("counts each tab exactly below the cap", async () => {
-    const before = await countScansByStatus();
+    const before = (await countScans({})).tabs;
     // The counts are capped so a page load never reads the whole table; this database is far below the cap.
     expect(Math.max(before.processing, before.approved, before.denied)).toBeLessThan(SCAN_COUNT_CAP);
     const gtin = freshGtin();
@@ -34,7 +34,7 @@ describe("the moderation queue query", () => {
     await scan("not a product", user);
     await scan("not a product either", user);
     await moderateScans({ ids: [approved], decision: "approved", actor: { label: "t" } });
-    const after = await countScansByStatus();
+    const after = (await countScans({})).tabs;
     // Files run one after another (vitest.config.mts): nothing else writes scans meanwhile.
     expect(after).toEqual({ processing: before.processing + 1, approved: before.approved + 1, denied: before.denied + 2 });
     expect((await list({ user, status: "processing" })).rows.map((r) => r.id)).toEqual([waiting]);

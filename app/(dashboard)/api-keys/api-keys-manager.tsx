@@ -11,6 +11,7 @@ import type { Option } from "@/lib/loyalty/loyalty.queries";
 import { FormError, useActionSubmit } from "../loyalty/form-bits";
 import { PlainTable } from "../loyalty/plain-table";
 import { ApiKeyForm } from "./api-key-form";
+import { formatDateTime } from "@/lib/format/date-format";
 
 export function ApiKeysManager({ keys, points }: { keys: ApiKeyRow[]; points: Option[] }) {
   const t = useTranslations("loyalty");
@@ -18,7 +19,7 @@ export function ApiKeysManager({ keys, points }: { keys: ApiKeyRow[]; points: Op
   const format = useFormatter();
   const [editing, setEditing] = useState<ApiKeyRow | "new" | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
-  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : t("apiKeys.never"));
+  const when = (iso: string | null) => (iso ? formatDateTime(format, iso) : t("apiKeys.never"));
   return (
     <div className="space-y-4">
       <div className="flex justify-end">

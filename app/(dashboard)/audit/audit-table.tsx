@@ -1,16 +1,20 @@
 "use client";
 
+import Link from "next/link";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import type { TableTotalProps } from "@/components/data-table/table-total";
 import { Modal } from "@/components/shell/modal";
 import { ui } from "@/components/shell/ui-classes";
 import type { AuditRow } from "@/lib/audit/audit.schema";
+import { entityHref } from "@/lib/audit/entity-href";
+import { formatDateTime } from "@/lib/format/date-format";
 
-type Props = { rows: AuditRow[]; nextCursor: string | null; prevCursor: string | null };
+type Props = { rows: AuditRow[]; nextCursor: string | null; prevCursor: string | null; total?: TableTotalProps };
 
-export function AuditTable({ rows, nextCursor, prevCursor }: Props) {
+export function AuditTable({ rows, nextCursor, prevCursor, total }: Props) {
   const t = useTranslations("audit");
   const common = useTranslations("common");
   const format = useFormatter();
@@ -22,7 +26,7 @@ export function AuditTable({ rows, nextCursor, prevCursor }: Props) {
         header: t("columns.time"),
         cell: ({ row: { original: r } }) => (
           <span className="whitespace-nowrap tabular-nums text-slate-600">
-            {format.dateTime(new Date(r.createdAt), { dateStyle: "short", timeStyle: "medium" })}
+            {formatDateTime(format, r.createdAt, { seconds: true })}
           </span>
         ),
       },
@@ -43,11 +47,21 @@ export function AuditTable({ rows, nextCursor, prevCursor }: Props) {
       {
         id: "entity",
         header: t("columns.entity"),
-        cell: ({ row: { original: r } }) => (
-          <span className="text-slate-700">
-            {r.entityType} <span className="font-mono text-xs text-slate-500">{r.entityId}</span>
-          </span>
-        ),
+        cell: ({ row: { original: r } }) => {
+          const href = entityHref(r.entityType, r.entityId);
+          const text = (
+            <>
+              {r.entityType} <span className="font-mono text-xs">{r.entityId}</span>
+            </>
+          );
+          return href ? (
+            <Link href={href} className="text-brand-700 hover:underline" data-testid="audit-entity-link">
+              {text}
+            </Link>
+          ) : (
+            <span className="text-slate-700">{text}</span>
+          );
+        },
       },
       {
         id: "details",
@@ -65,12 +79,12 @@ export function AuditTable({ rows, nextCursor, prevCursor }: Props) {
   );
   return (
     <>
-      <DataTable columns={columns} rows={rows} nextCursor={nextCursor} prevCursor={prevCursor} emptyText={common("empty")} testId="audit-table" />
+      <DataTable columns={columns} rows={rows} nextCursor={nextCursor} prevCursor={prevCursor} emptyText={common("empty")} testId="audit-table" total={total} />
       {selected ? (
         <Modal title={`${selected.action} · ${selected.entityType} ${selected.entityId}`} onClose={() => setSelected(null)} width="max-w-4xl" testId="audit-detail">
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
             <dt className="text-slate-500">{t("columns.time")}</dt>
-            <dd className="tabular-nums">{format.dateTime(new Date(selected.createdAt), { dateStyle: "long", timeStyle: "medium" })}</dd>
+            <dd className="tabular-nums">{formatDateTime(format, selected.createdAt, { seconds: true })}</dd>
             <dt className="text-slate-500">{t("columns.actor")}</dt>
             <dd>{selected.actorLabel}</dd>
             {selected.requestId ? (

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/require-role";
 import { parseListParams, type SearchParams } from "@/lib/pagination/list-params";
-import { listAuditEntries } from "@/lib/audit/audit.queries";
+import { countAuditEntries, listAuditEntries } from "@/lib/audit/audit.queries";
 import { auditListFilters } from "@/lib/audit/audit.schema";
 import { PageHeader } from "@/components/shell/page-header";
 import { FilterBar } from "@/components/data-table/filter-bar";
@@ -16,7 +16,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await requireRole("admin");
   const t = await getTranslations("audit");
   const params = parseListParams(await searchParams, auditListFilters);
-  const page = await listAuditEntries(params);
+  const [page, total] = await Promise.all([listAuditEntries(params), countAuditEntries(params.filters)]);
   return (
     <div className="space-y-5">
       <PageHeader title={t("title")} description={t("description")} />
@@ -30,7 +30,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           { name: "to", label: t("filters.to"), type: "date" },
         ]}
       />
-      <AuditTable rows={page.rows} nextCursor={page.nextCursor} prevCursor={page.prevCursor} />
+      <AuditTable
+        rows={page.rows}
+        nextCursor={page.nextCursor}
+        prevCursor={page.prevCursor}
+        total={{ shown: page.rows.length, total: total.count, estimated: total.estimated, pageSize: params.take }}
+      />
     </div>
   );
 }

@@ -5,19 +5,21 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import type { TableTotalProps } from "@/components/data-table/table-total";
+import { formatDateTime } from "@/lib/format/date-format";
 import type { DeliveryRow } from "@/lib/outbox/outbox.schema";
 import { DeliveryStateBadge } from "./delivery-state-badge";
 import { ReplayDeliveryButton } from "./replay-buttons";
 
-type Props = { rows: DeliveryRow[]; nextCursor: string | null; prevCursor: string | null; isAdmin: boolean };
+type Props = { rows: DeliveryRow[]; nextCursor: string | null; prevCursor: string | null; isAdmin: boolean; total?: TableTotalProps };
 
-export function DeliveriesTable({ rows, nextCursor, prevCursor, isAdmin }: Props) {
+export function DeliveriesTable({ rows, nextCursor, prevCursor, isAdmin, total }: Props) {
   const t = useTranslations("deliveries");
   const common = useTranslations("common");
   const format = useFormatter();
   const columns = useMemo<ColumnDef<DeliveryRow, unknown>[]>(() => {
     const when = (iso: string | null) =>
-      iso ? <span className="whitespace-nowrap text-slate-600">{format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" })}</span> : <span className="text-slate-500">—</span>;
+      iso ? <span className="whitespace-nowrap text-slate-600">{formatDateTime(format, iso, { seconds: true })}</span> : <span className="text-slate-500">—</span>;
     const cols: ColumnDef<DeliveryRow, unknown>[] = [
       { id: "createdAt", header: t("columns.createdAt"), cell: ({ row: { original: d } }) => when(d.createdAt) },
       { id: "kind", header: t("columns.kind"), cell: ({ row: { original: d } }) => <span className="whitespace-nowrap">{t(`kinds.${d.kind}`)}</span> },
@@ -25,8 +27,15 @@ export function DeliveriesTable({ rows, nextCursor, prevCursor, isAdmin }: Props
         id: "entity",
         header: t("columns.entity"),
         cell: ({ row: { original: d } }) => (
-          <div className="min-w-0">
-            <code className="break-all font-mono text-xs text-slate-800" data-testid="delivery-entity">
+          <div className="min-w-0 max-w-xs">
+            {d.subject ? (
+              <Link href={d.subject.href} className="block truncate text-brand-700 hover:underline" title={d.subject.label} data-testid="delivery-subject">
+                {d.kind === "order_status" ? t("subject.order", { number: d.subject.label }) : t("subject.scan", { code: d.subject.label })}
+              </Link>
+            ) : (
+              <span className="text-slate-500">{t("subject.gone")}</span>
+            )}
+            <code className="block truncate font-mono text-[11px] text-slate-500" title={d.entityId} data-testid="delivery-entity">
               {d.entityId}
             </code>
             <p className="text-xs text-slate-500">{t("version", { version: d.entityVersion })}</p>
@@ -39,9 +48,10 @@ export function DeliveriesTable({ rows, nextCursor, prevCursor, isAdmin }: Props
         id: "last",
         header: t("columns.last"),
         cell: ({ row: { original: d } }) => (
-          <div className="max-w-xs">
-            {d.lastStatus !== null ? <span className="font-mono text-xs">{d.lastStatus}</span> : null}
-            {d.lastError ? <p className="truncate text-xs text-slate-500" title={d.lastError}>{d.lastError}</p> : null}
+          <div className="max-w-xs" data-testid="delivery-failure">
+            {d.lastStatus !== null ? <span className="font-mono text-xs">{t("httpStatus", { status: d.lastStatus })}</span> : null}
+            {/* The reason in full, where the row is: a hover title hid it from touch screens and readers. */}
+            {d.lastError ? <p className="line-clamp-3 break-words text-xs text-red-700">{t("failure", { reason: d.lastError })}</p> : null}
             {d.lastStatus === null && !d.lastError ? <span className="text-slate-500">—</span> : null}
           </div>
         ),
@@ -62,5 +72,16 @@ export function DeliveriesTable({ rows, nextCursor, prevCursor, isAdmin }: Props
     ];
     return cols;
   }, [t, common, format, isAdmin]);
-  return <DataTable columns={columns} rows={rows} nextCursor={nextCursor} prevCursor={prevCursor} emptyText={common("empty")} testId="deliveries-table" />;
+  return (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      nextCursor={nextCursor}
+      prevCursor={prevCursor}
+      emptyText={common("empty")}
+      testId="deliveries-table"
+      sortable={{ createdAt: "time" }}
+      total={total}
+    />
+  );
 }

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/require-role";
 import { hasRole } from "@/lib/auth/roles";
 import { listDeliveries } from "@/lib/outbox/outbox.queries";
+import { countDeliveries } from "@/lib/outbox/count-deliveries";
 import { DELIVERY_KINDS, DELIVERY_STATE_FILTERS, deliveryListFilters } from "@/lib/outbox/outbox.schema";
 import { parseListParams, type SearchParams } from "@/lib/pagination/list-params";
 import { FilterBar } from "@/components/data-table/filter-bar";
@@ -19,7 +20,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
   const isAdmin = hasRole(user, "admin");
   const t = await getTranslations("deliveries");
   const params = parseListParams(await searchParams, deliveryListFilters);
-  const page = await listDeliveries(params);
+  const [page, total] = await Promise.all([listDeliveries(params), countDeliveries(params.filters)]);
   const { kind, entityId } = params.filters;
   return (
     <div className="space-y-5">
@@ -31,7 +32,13 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
           { name: "entityId", label: t("filters.entityId"), type: "text" },
         ]}
       />
-      <DeliveriesTable rows={page.rows} nextCursor={page.nextCursor} prevCursor={page.prevCursor} isAdmin={isAdmin} />
+      <DeliveriesTable
+        rows={page.rows}
+        nextCursor={page.nextCursor}
+        prevCursor={page.prevCursor}
+        isAdmin={isAdmin}
+        total={{ shown: page.rows.length, total: total.count, estimated: total.estimated, pageSize: params.take }}
+      />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import type { OfferRow } from "@/lib/offers/offers.schema";
 import { BARCODE_TYPES, isBarcodeType } from "@/lib/barcode-render/barcode-types";
 import { OfferStatusBadge } from "./offer-status-badge";
+import { formatDateTime } from "@/lib/format/date-format";
 
 type Props = { rows: OfferRow[]; nextCursor: string | null; prevCursor: string | null };
 
@@ -17,7 +18,7 @@ export function OffersTable({ rows, nextCursor, prevCursor }: Props) {
   const format = useFormatter();
   const columns = useMemo<ColumnDef<OfferRow, unknown>[]>(() => {
     const date = (iso: string | null) =>
-      iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : <span className="text-slate-500">—</span>;
+      iso ? formatDateTime(format, iso) : <span className="text-slate-500">—</span>;
     return [
       {
         id: "offer",

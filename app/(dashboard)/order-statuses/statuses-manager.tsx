@@ -9,6 +9,7 @@ import { ui } from "@/components/shell/ui-classes";
 import { deleteOrderStatusAction, dismissUnmappedCodeAction } from "@/lib/orders/orders.actions";
 import type { StatusListRow, UnmappedCodeRow } from "@/lib/orders/orders.queries";
 import { StatusForm, type StatusDraft } from "./status-form";
+import { formatDateTime } from "@/lib/format/date-format";
 
 type Props = { statuses: StatusListRow[]; unmapped: UnmappedCodeRow[]; imshopStatuses: string[]; canEdit: boolean };
 type Editing = { mode: "create" | "update"; draft: StatusDraft } | null;
@@ -64,7 +65,7 @@ export function StatusesManager({ statuses, unmapped, imshopStatuses, canEdit }:
               <li key={u.code} className="flex flex-wrap items-center gap-2 text-sm" data-testid="unmapped-code" data-code={u.code}>
                 <code className="rounded bg-white px-1.5 py-0.5 font-mono text-xs ring-1 ring-amber-200">{u.code}</code>
                 <span className="text-amber-900/80">
-                  {t("statuses.unmappedSeen", { count: u.count, at: format.dateTime(new Date(u.lastSeenAt), { dateStyle: "short", timeStyle: "short" }) })}
+                  {t("statuses.unmappedSeen", { count: u.count, at: formatDateTime(format, u.lastSeenAt) })}
                 </span>
                 {canEdit ? (
                   <>

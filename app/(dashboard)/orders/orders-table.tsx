@@ -5,12 +5,14 @@ import type { ColumnDef } from "@tanstack/react-table";
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
+import type { TableTotalProps } from "@/components/data-table/table-total";
 import type { OrderRow } from "@/lib/orders/orders.queries";
 import { StatusBadge } from "./status-badge";
+import { formatDateTime } from "@/lib/format/date-format";
 
-type Props = { rows: OrderRow[]; nextCursor: string | null; prevCursor: string | null };
+type Props = { rows: OrderRow[]; nextCursor: string | null; prevCursor: string | null; total?: TableTotalProps };
 
-export function OrdersTable({ rows, nextCursor, prevCursor }: Props) {
+export function OrdersTable({ rows, nextCursor, prevCursor, total }: Props) {
   const t = useTranslations("orders");
   const common = useTranslations("common");
   const format = useFormatter();
@@ -30,7 +32,7 @@ export function OrdersTable({ rows, nextCursor, prevCursor }: Props) {
         header: t("columns.createdAt"),
         cell: ({ row: { original: r } }) => (
           <span className="whitespace-nowrap tabular-nums text-slate-600">
-            {format.dateTime(new Date(r.orderCreatedAt), { dateStyle: "short", timeStyle: "short" })}
+            {formatDateTime(format, r.orderCreatedAt)}
           </span>
         ),
       },
@@ -78,5 +80,16 @@ export function OrdersTable({ rows, nextCursor, prevCursor }: Props) {
     ],
     [t, format],
   );
-  return <DataTable columns={columns} rows={rows} nextCursor={nextCursor} prevCursor={prevCursor} emptyText={common("empty")} testId="orders-table" />;
+  return (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      nextCursor={nextCursor}
+      prevCursor={prevCursor}
+      emptyText={common("empty")}
+      testId="orders-table"
+      sortable={{ createdAt: "time" }}
+      total={total}
+    />
+  );
 }

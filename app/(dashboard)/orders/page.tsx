@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/require-role";
 import { parseListParams, type SearchParams } from "@/lib/pagination/list-params";
 import { listOrders, listStatusOptions } from "@/lib/orders/orders.queries";
+import { countOrders } from "@/lib/orders/count-orders";
 import { orderListFilters } from "@/lib/orders/orders.schema";
 import { PageHeader } from "@/components/shell/page-header";
 import { FilterBar } from "@/components/data-table/filter-bar";
@@ -16,7 +17,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   await requireRole("staff");
   const t = await getTranslations("orders");
   const params = parseListParams(await searchParams, orderListFilters);
-  const [page, statuses] = await Promise.all([listOrders(params), listStatusOptions()]);
+  const [page, statuses, total] = await Promise.all([listOrders(params), listStatusOptions(), countOrders(params.filters)]);
   return (
     <div className="space-y-5">
       <PageHeader title={t("title")} description={t("description")} />
@@ -34,7 +35,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           { name: "to", label: t("filters.to"), type: "date" },
         ]}
       />
-      <OrdersTable rows={page.rows} nextCursor={page.nextCursor} prevCursor={page.prevCursor} />
+      <OrdersTable
+        rows={page.rows}
+        nextCursor={page.nextCursor}
+        prevCursor={page.prevCursor}
+        total={{ shown: page.rows.length, total: total.count, estimated: total.estimated, pageSize: params.take }}
+      />
     </div>
   );
 }

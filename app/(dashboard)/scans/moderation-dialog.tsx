@@ -1,10 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition, type FormEvent } from "react";
 import { Modal } from "@/components/shell/modal";
 import { ui } from "@/components/shell/ui-classes";
+import { formatDateTime } from "@/lib/format/date-format";
 import { moderateScansAction } from "@/lib/scans/scans.actions";
 
 export type Decision = "approved" | "denied";
@@ -12,18 +13,22 @@ export type Decision = "approved" | "denied";
 /** Confirms an approval or denial of one or many scans, with a message picked from templates or typed. */
 export function ModerationDialog({
   ids,
+  versions,
   decision,
   templates,
   onClose,
   onDone,
 }: {
   ids: string[];
+  /** The versions the page showed: scans someone decided meanwhile are reported, not overturned. */
+  versions?: Record<string, number>;
   decision: Decision;
   templates: string[];
   onClose: () => void;
   onDone?: () => void;
 }) {
   const t = useTranslations("scans");
+  const format = useFormatter();
   const common = useTranslations("common");
   const router = useRouter();
   const [message, setMessage] = useState("");
@@ -36,20 +41,27 @@ export function ModerationDialog({
     e.preventDefault();
     setError(null);
     startTransition(async () => {
-      const res = await moderateScansAction({ ids, decision, message });
+      const res = await moderateScansAction({ ids, decision, message, versions });
       if (!res.ok) {
         setError(t.has(`errors.${res.error}`) ? t(`errors.${res.error}` as "errors.internal") : t("errors.internal"));
         return;
       }
-      const { changed, unchanged, duplicates, missing } = res.data;
+      const { changed, unchanged, duplicates, missing, decidedElsewhere } = res.data;
       onDone?.();
       router.refresh();
-      if (duplicates || missing) {
+      if (duplicates || missing || decidedElsewhere.length) {
         // Something was skipped: keep the dialog open so staff see why.
         setNotice([
           t("moderate.done", { changed, unchanged }),
           ...(duplicates ? [t("moderate.duplicates", { count: duplicates })] : []),
           ...(missing ? [t("moderate.missing", { count: missing })] : []),
+          ...decidedElsewhere.map((d) =>
+            t("quick.decidedElsewhere", {
+              who: d.decidedBy ?? t("quick.someone"),
+              status: d.status,
+              when: d.decidedAt ? formatDateTime(format, d.decidedAt) : "—",
+            }),
+          ),
         ]);
         return;
       }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/lib/auth/require-role";
 import { parseListParams, type SearchParams } from "@/lib/pagination/list-params";
-import { countScansByStatus, listScans, SCAN_COUNT_CAP } from "@/lib/scans/scans.queries";
+import { countScans, listScans, SCAN_COUNT_CAP } from "@/lib/scans/scans.queries";
 import { SCAN_STATUSES, scanListFilters } from "@/lib/scans/scans.schema";
 import { listCampaignOptions } from "@/lib/campaigns/campaigns.queries";
 import { MODERATION_TEMPLATES } from "@/lib/scans/moderation-templates";
@@ -21,13 +21,13 @@ export default async function ScansPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("scans");
   const raw = await searchParams;
   const params = parseListParams(raw, scanListFilters);
-  const [page, counts, campaigns] = await Promise.all([listScans(params), countScansByStatus(), listCampaignOptions()]);
+  const [page, counts, campaigns] = await Promise.all([listScans(params), countScans(params.filters), listCampaignOptions()]);
   const tabs = [{ key: "all", status: undefined }, ...SCAN_STATUSES.map((s) => ({ key: s, status: s }))];
   const tabHref = (status?: string) => {
     const next = new URLSearchParams();
     for (const [k, v] of Object.entries(raw)) {
       const value = Array.isArray(v) ? v[0] : v;
-      if (value && !["status", "cursor", "dir"].includes(k)) next.set(k, value);
+      if (value && !["status", "cursor", "dir", "pos"].includes(k)) next.set(k, value);
     }
     if (status) next.set("status", status);
     const qs = next.toString();
@@ -39,7 +39,8 @@ export default async function ScansPage({ searchParams }: { searchParams: Promis
       <nav className="flex flex-wrap gap-1 border-b border-slate-200" aria-label={t("filters.status")}>
         {tabs.map((tab) => {
           const current = (params.filters.status ?? undefined) === tab.status;
-          const parts = tab.status ? [counts[tab.status]] : [counts.processing, counts.approved, counts.denied];
+          // Each tab counts what its link lists: the other filters stay applied.
+          const parts = tab.status ? [counts.tabs[tab.status]] : SCAN_STATUSES.map((st) => counts.tabs[st]);
           // A capped count is a lower bound: "10000+" (and the sum of the exact ones with it, "+" too).
           const capped = parts.some((n) => n > SCAN_COUNT_CAP);
           const count = `${parts.reduce((a, n) => a + Math.min(n, SCAN_COUNT_CAP), 0)}${capped ? "+" : ""}`;
@@ -51,7 +52,10 @@ export default async function ScansPage({ searchParams }: { searchParams: Promis
               aria-current={current ? "page" : undefined}
               className={`-mb-px border-b-2 px-3 py-2 text-sm ${current ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
             >
-              {t(`tabs.${tab.key}`)} <span className="ml-1 rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600">{count}</span>
+              {t(`tabs.${tab.key}`)}{" "}
+              <span className="ml-1 rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-600" data-testid={`scans-tab-count-${tab.key}`}>
+                {count}
+              </span>
             </Link>
           );
         })}
@@ -67,7 +71,13 @@ export default async function ScansPage({ searchParams }: { searchParams: Promis
           { name: "to", label: t("filters.to"), type: "date" },
         ]}
       />
-      <ScansTable rows={page.rows} nextCursor={page.nextCursor} prevCursor={page.prevCursor} templates={MODERATION_TEMPLATES} />
+      <ScansTable
+        rows={page.rows}
+        nextCursor={page.nextCursor}
+        prevCursor={page.prevCursor}
+        templates={MODERATION_TEMPLATES}
+        total={{ shown: page.rows.length, total: counts.total.count, estimated: counts.total.estimated, pageSize: params.take }}
+      />
     </div>
   );
 }

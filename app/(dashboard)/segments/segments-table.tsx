@@ -8,6 +8,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/shell/badge";
 import type { SegmentRow } from "@/lib/offers/offers.schema";
 import { SegmentRowActions } from "./segment-form";
+import { formatDate, formatDateTime } from "@/lib/format/date-format";
 
 type Props = { rows: SegmentRow[]; nextCursor: string | null; prevCursor: string | null; canEdit: boolean };
 
@@ -55,14 +56,14 @@ export function SegmentsTable({ rows, nextCursor, prevCursor, canEdit }: Props) 
         header: t("segments.columns.lastSeen"),
         cell: ({ row: { original: s } }) => (
           <span className="whitespace-nowrap text-xs text-slate-600">
-            {s.lastSeenAt ? format.dateTime(new Date(s.lastSeenAt), { dateStyle: "medium", timeStyle: "short" }) : t("segments.neverSeen")}
+            {s.lastSeenAt ? formatDateTime(format, s.lastSeenAt) : t("segments.neverSeen")}
           </span>
         ),
       },
       {
         id: "createdAt",
         header: common("createdAt"),
-        cell: ({ row: { original: s } }) => <span className="whitespace-nowrap text-xs text-slate-600">{format.dateTime(new Date(s.createdAt), { dateStyle: "medium" })}</span>,
+        cell: ({ row: { original: s } }) => <span className="whitespace-nowrap text-xs text-slate-600">{formatDate(format, s.createdAt)}</span>,
       },
     ];
     if (canEdit) {

@@ -7,6 +7,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { Badge } from "@/components/shell/badge";
 import type { UserRow } from "@/lib/users/users.schema";
 import { UserRowActions } from "./user-row-actions";
+import { formatDate, formatDateTime } from "@/lib/format/date-format";
 
 type Props = { rows: UserRow[]; nextCursor: string | null; prevCursor: string | null; meId: string; activeAdmins: number };
 
@@ -52,7 +53,7 @@ export function UsersTable({ rows, nextCursor, prevCursor, meId, activeAdmins }:
         header: t("columns.lastSignIn"),
         cell: ({ row: { original: u } }) => (
           <span className="whitespace-nowrap text-slate-600">
-            {u.lastSignInAt ? format.dateTime(new Date(u.lastSignInAt), { dateStyle: "medium", timeStyle: "short" }) : t("never")}
+            {u.lastSignInAt ? formatDateTime(format, u.lastSignInAt) : t("never")}
           </span>
         ),
       },
@@ -60,7 +61,7 @@ export function UsersTable({ rows, nextCursor, prevCursor, meId, activeAdmins }:
         id: "createdAt",
         header: common("createdAt"),
         cell: ({ row: { original: u } }) => (
-          <span className="whitespace-nowrap text-slate-600">{format.dateTime(new Date(u.createdAt), { dateStyle: "medium" })}</span>
+          <span className="whitespace-nowrap text-slate-600">{formatDate(format, u.createdAt)}</span>
         ),
       },
       {

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/shell/badge";
 import type { AttemptRow } from "@/lib/outbox/outbox.schema";
+import { formatDateTime } from "@/lib/format/date-format";
 
 /** Every attempt, newest first: what was sent where, what came back, how long it took. */
 export async function AttemptList({ attempts }: { attempts: AttemptRow[] }) {
@@ -15,7 +16,7 @@ export async function AttemptList({ attempts }: { attempts: AttemptRow[] }) {
           <li key={a.id} className="rounded-lg border border-slate-200 p-4" data-testid="delivery-attempt">
             <div className="flex flex-wrap items-center gap-3 text-sm">
               <span className="font-medium text-slate-900">{t("detail.attemptNo", { n: a.attemptNo })}</span>
-              <span className="text-slate-500">{format.dateTime(new Date(a.startedAt), { dateStyle: "short", timeStyle: "medium" })}</span>
+              <span className="text-slate-500">{formatDateTime(format, a.startedAt, { seconds: true })}</span>
               <Badge tone={ok ? "green" : inFlight ? "blue" : "red"} testId="attempt-status">
                 {a.responseStatus ?? (inFlight ? t("detail.inFlight") : t("noAnswer"))}
               </Badge>

@@ -10,6 +10,7 @@ import { ui } from "@/components/shell/ui-classes";
 import { DeliveryStateBadge } from "../delivery-state-badge";
 import { ReplayDeliveryButton } from "../replay-buttons";
 import { AttemptList } from "./attempt-list";
+import { formatDateTime } from "@/lib/format/date-format";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("deliveries");
@@ -23,7 +24,7 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
   if (!delivery) notFound();
   const replayable = delivery.state === "dead" || delivery.state === "failed";
   const newer = replayable ? await hasNewerVersion(delivery) : false;
-  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" }) : <span className="text-slate-500">—</span>);
+  const when = (iso: string | null) => (iso ? formatDateTime(format, iso, { seconds: true }) : <span className="text-slate-500">—</span>);
   const facts: [string, ReactNode][] = [
     [t("columns.kind"), t(`kinds.${delivery.kind}`)],
     [

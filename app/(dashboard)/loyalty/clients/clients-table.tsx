@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import type { ClientRow } from "@/lib/loyalty/loyalty.queries";
+import { formatDate } from "@/lib/format/date-format";
 
 export function ClientsTable({ rows, nextCursor, prevCursor }: { rows: ClientRow[]; nextCursor: string | null; prevCursor: string | null }) {
   const t = useTranslations("loyalty");
@@ -33,7 +34,7 @@ export function ClientsTable({ rows, nextCursor, prevCursor }: { rows: ClientRow
       {
         id: "createdAt",
         header: common("createdAt"),
-        cell: ({ row: { original: c } }) => <span className="whitespace-nowrap text-slate-600">{format.dateTime(new Date(c.createdAt), { dateStyle: "medium" })}</span>,
+        cell: ({ row: { original: c } }) => <span className="whitespace-nowrap text-slate-600">{formatDate(format, c.createdAt)}</span>,
       },
     ],
     [t, common, format],

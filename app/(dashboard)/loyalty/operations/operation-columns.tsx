@@ -6,6 +6,7 @@ import { Badge } from "@/components/shell/badge";
 import type { OperationRow } from "@/lib/loyalty/loyalty.queries";
 import type { PlainColumn } from "../plain-table";
 import { RefundButton } from "./refund-button";
+import { formatDateTime } from "@/lib/format/date-format";
 
 /** Columns of a purchase, shared by the operations page and a client's card. */
 export function useOperationColumns({ canRefund, showClient }: { canRefund: boolean; showClient: boolean }): PlainColumn<OperationRow>[] {
@@ -17,7 +18,7 @@ export function useOperationColumns({ canRefund, showClient }: { canRefund: bool
     {
       key: "createdAt",
       header: t("operations.date"),
-      cell: (o) => <span className="whitespace-nowrap">{format.dateTime(new Date(o.createdAt), { dateStyle: "short", timeStyle: "short" })}</span>,
+      cell: (o) => <span className="whitespace-nowrap">{formatDateTime(format, o.createdAt)}</span>,
     },
     { key: "point", header: t("operations.point"), cell: (o) => o.point },
     ...(showClient
@@ -47,7 +48,7 @@ export function useOperationColumns({ canRefund, showClient }: { canRefund: bool
             {t("operations.refunded")}
           </Badge>
         ) : canRefund ? (
-          <RefundButton operationId={o.id} summary={`${money(o.amount)}, ${format.dateTime(new Date(o.createdAt), { dateStyle: "short", timeStyle: "short" })}`} />
+          <RefundButton operationId={o.id} summary={`${money(o.amount)}, ${formatDateTime(format, o.createdAt)}`} />
         ) : null,
     },
   ];

@@ -4,6 +4,7 @@ import { ui } from "@/components/shell/ui-classes";
 import { BARCODE_TYPES, isBarcodeType } from "@/lib/barcode-render/barcode-types";
 import type { OfferRow } from "@/lib/offers/offers.schema";
 import { BarcodePreview } from "../barcode-preview";
+import { formatDateTime } from "@/lib/format/date-format";
 
 /** The read-only view of an offer, for staff. */
 export function OfferSummary({ offer }: { offer: OfferRow }) {
@@ -11,7 +12,7 @@ export function OfferSummary({ offer }: { offer: OfferRow }) {
   const common = useTranslations("common");
   const format = useFormatter();
   const dash = <span className="text-slate-500">—</span>;
-  const date = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : dash);
+  const date = (iso: string | null) => (iso ? formatDateTime(format, iso) : dash);
   const facts: [string, ReactNode][] = [
     [t("fields.description"), offer.description || dash],
     [t("fields.promocodeMode"), t(`mode.${offer.promocodeMode}`)],

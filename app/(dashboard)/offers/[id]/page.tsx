@@ -12,6 +12,7 @@ import { OfferSummary } from "./offer-summary";
 import { OfferAdminActions } from "./offer-admin-actions";
 import { CsvImportForm } from "./csv-import-form";
 import { RedeemForm } from "./redeem-form";
+import { formatDateTime } from "@/lib/format/date-format";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -82,7 +83,7 @@ export default async function OfferPage({ params }: Params) {
                   <span className="font-mono text-xs">{r.userId}</span>
                   <code className="font-mono text-xs text-slate-600">{r.code}</code>
                   <span className="text-xs text-slate-500">
-                    {t(`redeem.source.${r.source === "api" ? "api" : "dashboard"}`)} · {format.dateTime(new Date(r.createdAt), { dateStyle: "medium", timeStyle: "short" })}
+                    {t(`redeem.source.${r.source === "api" ? "api" : "dashboard"}`)} · {formatDateTime(format, r.createdAt)}
                   </span>
                 </li>
               ))}

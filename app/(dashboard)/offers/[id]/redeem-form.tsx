@@ -5,6 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition, type FormEvent } from "react";
 import { ui } from "@/components/shell/ui-classes";
 import { redeemOfferAction } from "@/lib/offers/offers.actions";
+import { formatDateTime } from "@/lib/format/date-format";
 
 /** Marks the offer used for one user, e.g. when a customer shows the code at the counter. */
 export function RedeemForm({ offerId, pool }: { offerId: string; pool: boolean }) {
@@ -21,7 +22,7 @@ export function RedeemForm({ offerId, pool }: { offerId: string; pool: boolean }
     startTransition(async () => {
       const res = await redeemOfferAction(input);
       if (!res.ok) return setMessage({ ok: false, text: Object.values(res.fields ?? {})[0] ?? res.error });
-      const when = format.dateTime(new Date(res.data.redeemedAt), { dateStyle: "medium", timeStyle: "short" });
+      const when = formatDateTime(format, res.data.redeemedAt);
       setMessage({ ok: true, text: t(res.data.alreadyRedeemed ? "redeem.already" : "redeem.done", { code: res.data.code, when }) });
       router.refresh();
     });

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ChangeEvent, PushEvent } from "@/lib/orders/order-detail.queries";
 import type { StatusOption } from "@/lib/orders/orders.queries";
+import { formatDateTime } from "@/lib/format/date-format";
 
 const PUSH_STATE_STYLE: Record<PushEvent["state"], string> = {
   pending: "bg-sky-50 text-sky-800 ring-sky-200",
@@ -14,7 +15,7 @@ const PUSH_STATE_STYLE: Record<PushEvent["state"], string> = {
 export async function OrderTimeline({ events, statuses }: { events: (ChangeEvent | PushEvent)[]; statuses: StatusOption[] }) {
   const [t, format] = await Promise.all([getTranslations("orders"), getFormatter()]);
   const label = (code: string | null) => (code === null ? null : (statuses.find((s) => s.code === code)?.description ?? code));
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "medium" });
+  const when = (iso: string) => formatDateTime(format, iso, { seconds: true });
   if (events.length === 0) return <p className="text-sm text-slate-500">{t("timeline.empty")}</p>;
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="order-timeline">

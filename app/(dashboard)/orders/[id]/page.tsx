@@ -10,6 +10,7 @@ import { ui } from "@/components/shell/ui-classes";
 import { ChangeStatusForm } from "./change-status-form";
 import { OrderTimeline } from "./order-timeline";
 import { StatusBadge } from "../status-badge";
+import { formatDateTime } from "@/lib/format/date-format";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("orders");
@@ -31,7 +32,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     [t("detail.uuid"), order.uuid ? <code className="break-all font-mono text-xs">{order.uuid}</code> : dash, "order-uuid"],
     [t("detail.user"), order.userId ? <code className="font-mono text-xs">{order.userId}</code> : dash],
     [t("detail.total"), format.number(order.totalKopecks / 100, { style: "currency", currency: "RUB" })],
-    [t("detail.createdAt"), format.dateTime(new Date(order.orderCreatedAt), { dateStyle: "medium", timeStyle: "short" })],
+    [t("detail.createdAt"), formatDateTime(format, order.orderCreatedAt)],
     [t("detail.items"), order.itemsSummary ?? dash],
   ];
   return (

@@ -10,6 +10,7 @@ import { ui } from "@/components/shell/ui-classes";
 import { ScanStatusBadge } from "../scan-status-badge";
 import { ScanModerationButtons } from "./scan-moderation-buttons";
 import { DecodedCode } from "./decoded-code";
+import { formatDateTime } from "@/lib/format/date-format";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("scans");
@@ -23,7 +24,7 @@ export default async function ScanPage({ params }: { params: Promise<{ id: strin
   if (!scan) notFound();
   const t = await getTranslations("scans");
   const format = await getFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
+  const when = (iso: string) => formatDateTime(format, iso, { seconds: true });
 
   return (
     <div className="space-y-5">
@@ -33,7 +34,7 @@ export default async function ScanPage({ params }: { params: Promise<{ id: strin
       <PageHeader
         title={`${t("detail.scan")} ${scan.id.slice(0, 8)}`}
         description={scan.code}
-        actions={<ScanModerationButtons id={scan.id} status={scan.status} templates={MODERATION_TEMPLATES} />}
+        actions={<ScanModerationButtons id={scan.id} status={scan.status} version={scan.version} templates={MODERATION_TEMPLATES} />}
       />
       <div className="grid grid-cols-1 gap-5 xl:grid-cols-3">
         <section className={`${ui.card} p-5 xl:col-span-2`} data-testid="scan-detail">
@@ -50,7 +51,7 @@ export default async function ScanPage({ params }: { params: Promise<{ id: strin
             </Row>
             <Row label={t("detail.receivedAt")}>{when(scan.createdAt)}</Row>
             <Row label={t("detail.scannedAt")}>
-              {format.dateTime(new Date(scan.timestamp * 1000), { dateStyle: "medium", timeStyle: "medium" })} <span className="text-slate-500">({scan.timestamp})</span>
+              {formatDateTime(format, scan.timestamp * 1000, { seconds: true })} <span className="text-slate-500">({scan.timestamp})</span>
             </Row>
             <Row label={t("detail.barcode")} mono>
               {/* GS separators are invisible: show them as the ␝ symbol. */}

@@ -1,7 +1,9 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
 import { Badge } from "@/components/shell/badge";
+import { formatDateTime } from "@/lib/format/date-format";
 import type { HoldRow, LedgerRow } from "@/lib/loyalty/client-detail.queries";
 import type { OperationRow } from "@/lib/loyalty/loyalty.queries";
 import { PlainTable } from "../../plain-table";
@@ -12,7 +14,7 @@ export function ClientHistory({ holds, ledger, operations, canRefund }: { holds:
   const t = useTranslations("loyalty");
   const common = useTranslations("common");
   const format = useFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "short", timeStyle: "short" });
+  const when = (iso: string) => formatDateTime(format, iso);
   const cells = useOperationColumns({ canRefund, showClient: false });
   return (
     <div className="space-y-6">
@@ -55,14 +57,28 @@ export function ClientHistory({ holds, ledger, operations, canRefund }: { holds:
               cell: (e) => <span className={`tabular-nums ${e.reversed ? "line-through text-slate-500" : ""}`}>{e.amount > 0 ? `+${e.amount}` : e.amount}</span>,
               className: "text-right",
             },
-            { key: "reason", header: t("ledger.reason"), cell: (e) => e.reason ?? "—" },
+            { key: "reason", header: t("ledger.reason"), cell: (e) => <LedgerReason entry={e} /> },
           ]}
         />
       </section>
       <section className="space-y-2">
-        <h2 className="text-base font-semibold text-slate-900">{t("operations.title")}</h2>
+        <h2 className="text-base font-semibold text-slate-900" id="operations">
+          {t("operations.title")}
+        </h2>
         <PlainTable testId="client-operations" rows={operations} emptyText={t("operations.empty")} columns={cells} />
       </section>
     </div>
+  );
+}
+
+/** A ledger line links to what it describes: the scan it credited, or the purchase (listed below). */
+function LedgerReason({ entry }: { entry: LedgerRow }) {
+  const text = entry.reason ?? "—";
+  const href = entry.scanId ? `/scans/${entry.scanId}` : entry.operationId ? "#operations" : null;
+  if (!href) return <>{text}</>;
+  return (
+    <Link href={href} className="text-brand-700 hover:underline" data-testid="ledger-link">
+      {text}
+    </Link>
   );
 }

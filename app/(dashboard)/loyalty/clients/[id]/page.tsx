@@ -11,6 +11,7 @@ import { ClientFormButton } from "../client-form";
 import { AdjustForm } from "./adjust-form";
 import { EraseClientButton } from "./erase-button";
 import { ClientHistory } from "./client-history";
+import { formatDate } from "@/lib/format/date-format";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const t = await getTranslations("loyalty");
@@ -33,7 +34,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
     [t("clients.fields.cardNumber"), client.cardNumber],
     [t("clients.fields.appCode"), client.appCode],
     [t("clients.imshopUserId"), client.imshopUserId],
-    [t("clients.fields.birthday"), client.birthday ? format.dateTime(new Date(client.birthday), { dateStyle: "long", timeZone: "UTC" }) : null],
+    [t("clients.fields.birthday"), client.birthday ? formatDate(format, client.birthday, { calendarDay: true }) : null],
     [t("clients.fields.level"), `${client.level.title} · ${t(`levelType.${client.level.type}`)} ${client.level.percent} %`],
     ["ID", client.id],
   ];
@@ -82,7 +83,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
         ) : null}
         {client.erasedAt ? (
           <p className={`${ui.alertSuccess} lg:col-span-3`} data-testid="client-erased">
-            {t("erase.done", { date: format.dateTime(new Date(client.erasedAt), { dateStyle: "long" }) })}
+            {t("erase.done", { date: formatDate(format, client.erasedAt) })}
           </p>
         ) : canEdit ? (
           <section className={`${ui.card} p-5 lg:col-span-3`}>
