@@ -1,6 +1,7 @@
 "use client";
 
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowSelectionState } from "@tanstack/react-table";
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { Pagination } from "@/components/data-table/pagination";
 
@@ -18,6 +19,7 @@ type Props<T extends { id: string }> = {
 /** A server-paginated table: rows and cursors come from the page's query; navigation is by URL. */
 export function DataTable<T extends { id: string }>({ columns, rows, nextCursor, prevCursor, emptyText, bulkActions, testId }: Props<T>) {
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const common = useTranslations("common");
   // TanStack's table instance is mutable by design; the React Compiler skipping this component is expected.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
@@ -47,7 +49,7 @@ export function DataTable<T extends { id: string }>({ columns, rows, nextCursor,
                   <th className="w-8 px-3 py-2">
                     <input
                       type="checkbox"
-                      aria-label="select all"
+                      aria-label={common("selectAll")}
                       checked={table.getIsAllRowsSelected()}
                       onChange={table.getToggleAllRowsSelectedHandler()}
                     />
@@ -75,7 +77,7 @@ export function DataTable<T extends { id: string }>({ columns, rows, nextCursor,
                     <td className="px-3 py-2">
                       <input
                         type="checkbox"
-                        aria-label={`select ${row.id}`}
+                        aria-label={common("selectRow", { n: row.index + 1 })}
                         checked={row.getIsSelected()}
                         onChange={row.getToggleSelectedHandler()}
                       />

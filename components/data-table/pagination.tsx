@@ -9,7 +9,7 @@ export function Pagination({ nextCursor, prevCursor }: { nextCursor: string | nu
   const onFirstPage = !params.get("cursor");
   const button = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-40";
   return (
-    <nav className="flex items-center justify-end gap-2" aria-label="pagination">
+    <nav className="flex items-center justify-end gap-2" aria-label={t("pagination")}>
       <button className={button} disabled={onFirstPage} onClick={() => update({}, { resetCursor: true })}>
         {t("firstPage")}
       </button>

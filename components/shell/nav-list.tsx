@@ -1,11 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import type { NavSection } from "@/components/shell/nav-sections";
 
 /** The grouped menu; the link for the current area (or any page beneath it) is highlighted. */
 export function NavList({ sections, onNavigate }: { sections: NavSection[]; onNavigate?: () => void }) {
+  const t = useTranslations("common");
   const pathname = usePathname();
   // The longest matching href wins, so /loyalty/clients does not also light up a shorter sibling.
   const active = sections
@@ -14,7 +16,7 @@ export function NavList({ sections, onNavigate }: { sections: NavSection[]; onNa
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
 
   return (
-    <nav aria-label="main" className="space-y-6" data-testid="main-nav">
+    <nav aria-label={t("mainNav")} className="space-y-6" data-testid="main-nav">
       {sections.map((section) => (
         <div key={section.key}>
           <p className="px-3 text-[11px] font-semibold uppercase tracking-wider text-slate-400">{section.title}</p>
