@@ -14,21 +14,27 @@ export type ErrorCode =
   | "unavailable"
   | "internal";
 
+/** A message of the `validation` catalogue, for texts staff see in the dashboard. */
+export type MessageRef = { key: string; values?: Record<string, string | number> };
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   /** Field name → message, for errors a caller can fix field by field. */
   readonly fields?: Record<string, string>;
+  /** The same field errors as catalogue messages: the dashboard shows these, the API the English `fields`. */
+  readonly fieldMessages?: Record<string, MessageRef>;
   readonly headers?: Record<string, string>;
 
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { fields?: Record<string, string>; headers?: Record<string, string>; cause?: unknown } = {},
+    opts: { fields?: Record<string, string>; fieldMessages?: Record<string, MessageRef>; headers?: Record<string, string>; cause?: unknown } = {},
   ) {
     super(message, { cause: opts.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = opts.fields;
+    this.fieldMessages = opts.fieldMessages;
     this.headers = opts.headers;
   }
 }
