@@ -117,6 +117,9 @@ test.describe("scan moderation, signed in as staff", () => {
     await expect(page).toHaveURL(new RegExp(`/scans/${id}$`));
     await expect(page.getByTestId("scan-decoded")).toContainText(DEMO_SHOE_GTIN);
     await expect(page.getByTestId("scan-decoded")).toContainText("EE06");
+    // Element names come from the catalogue, not the parser's identifiers.
+    await expect(page.getByTestId("scan-decoded")).toContainText("Серийный номер");
+    await expect(page.getByTestId("scan-decoded")).not.toContainText("serial");
   });
 
   test("staff read campaigns but cannot create them", async ({ page }) => {

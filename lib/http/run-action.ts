@@ -53,9 +53,12 @@ export type ActionOptions<S extends z.ZodType, T> = Common<S, T> &
 /** The key `zodFields` and the API use: the dotted path, "body" for the input itself. */
 export const dottedField = (path: readonly PropertyKey[]): string => (path.length ? path.map(String).join(".") : "body");
 
-/** For `mapError`: a use case's own field checks (AppErrors naming fields) answered in its words. */
-export function appErrorFieldsFailure(error: unknown): ActionFailure | undefined {
-  if (isAppError(error) && error.fields) return { ok: false, error: error.message, fields: error.fields };
+/**
+ * For `mapError`: a use case's own field checks (AppErrors naming fields), headed by the area's
+ * `errors.invalid`; the fields are translated where the use case named catalogue messages.
+ */
+export function appErrorFieldsFailure(error: unknown, t?: Translator): ActionFailure | undefined {
+  if (isAppError(error) && error.fields) return { ok: false, error: t?.has("errors.invalid") ? t("errors.invalid") : error.message, fields: error.fields };
   return undefined;
 }
 

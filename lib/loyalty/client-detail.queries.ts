@@ -2,9 +2,20 @@ import { prisma } from "@/lib/db";
 import { getBalance, type Balance } from "@/lib/loyalty/get-balance";
 import { operationSelect, toOperationRow, type OperationRow } from "@/lib/loyalty/loyalty.queries";
 import { formatPhone } from "@/lib/loyalty/phone";
+import { systemLedgerReason, type SystemLedgerReason } from "@/lib/loyalty/ledger-reason";
 
 export type HoldRow = { id: string; point: string; amount: number; until: string; createdAt: string; state: "active" | "released" | "expired"; releaseReason: string | null };
-export type LedgerRow = { id: string; kind: string; amount: number; reason: string | null; operationId: string | null; createdAt: string; reversed: boolean };
+/** `reasonKey` names a reason the system wrote (see ledger-reason.ts); `reason` is shown when it is null. */
+export type LedgerRow = {
+  id: string;
+  kind: string;
+  amount: number;
+  reason: string | null;
+  reasonKey: SystemLedgerReason | null;
+  operationId: string | null;
+  createdAt: string;
+  reversed: boolean;
+};
 
 export type ClientDetail = {
   client: {
@@ -60,7 +71,7 @@ export async function getClientDetail(id: string): Promise<ClientDetail | null> 
       where: { clientId: id },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: RECENT,
-      select: { id: true, kind: true, amount: true, reason: true, operationId: true, createdAt: true, reversedBy: { select: { id: true } } },
+      select: { id: true, kind: true, amount: true, reason: true, scanId: true, operationId: true, createdAt: true, reversedBy: { select: { id: true } } },
     }),
     prisma.operation.findMany({ where: { clientId: id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 50, select: operationSelect }),
   ]);
@@ -87,6 +98,7 @@ export async function getClientDetail(id: string): Promise<ClientDetail | null> 
       kind: e.kind,
       amount: e.amount,
       reason: e.reason,
+      reasonKey: systemLedgerReason(e.reason, e.scanId),
       operationId: e.operationId,
       createdAt: e.createdAt.toISOString(),
       reversed: !!e.reversedBy,

@@ -35,7 +35,7 @@ export function DecodedCode({ decoded }: { decoded: ScanDetail["decoded"] }) {
             {decoded.elements.map((e, i) => (
               <tr key={`${e.ai}-${i}`}>
                 <td className="py-1 pr-4 font-mono text-xs text-slate-500">{e.ai ? `(${e.ai})` : ""}</td>
-                <td className="py-1 pr-4 text-slate-700">{e.name}</td>
+                <td className="py-1 pr-4 text-slate-700">{t.has(`detail.gs1.${e.name}`) ? t(`detail.gs1.${e.name}` as "detail.gs1.gtin") : e.name}</td>
                 <td className="break-all py-1 font-mono text-xs text-slate-900">{e.value}</td>
               </tr>
             ))}

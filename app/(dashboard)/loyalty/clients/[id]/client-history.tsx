@@ -55,7 +55,7 @@ export function ClientHistory({ holds, ledger, operations, canRefund }: { holds:
               cell: (e) => <span className={`tabular-nums ${e.reversed ? "line-through text-slate-400" : ""}`}>{e.amount > 0 ? `+${e.amount}` : e.amount}</span>,
               className: "text-right",
             },
-            { key: "reason", header: t("ledger.reason"), cell: (e) => e.reason ?? "—" },
+            { key: "reason", header: t("ledger.reason"), cell: (e) => (e.reasonKey ? t(`ledger.reasons.${e.reasonKey}`) : (e.reason ?? "—")) },
           ]}
         />
       </section>
