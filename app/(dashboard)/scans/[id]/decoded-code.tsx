@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { decodeErrorMessage } from "@/lib/barcode/decode-error-message";
 import type { ScanDetail } from "@/lib/scans/scan-detail.queries";
 
 const SUMMARY_KEYS = ["expiry", "productionDate", "batch", "netWeightKg", "priceKopecks", "cryptoKeyId", "cryptoTail"] as const;
@@ -8,12 +9,16 @@ export function DecodedCode({ decoded }: { decoded: ScanDetail["decoded"] }) {
   const t = useTranslations("scans");
   const summary = decoded.summary as Record<string, string | number | undefined>;
   const shown = SUMMARY_KEYS.filter((k) => summary[k] !== undefined);
+  const decodeErrorText = (error: string) => {
+    const known = decodeErrorMessage(error);
+    return known ? t(`detail.decodeErrors.${known.key}` as "detail.decodeErrors.aiLength", known.values as { ai: string; length: string }) : error;
+  };
   return (
     <div data-testid="scan-decoded">
       <h3 className="mb-2 mt-6 text-sm font-semibold text-slate-900">{t("detail.decoded")}</h3>
       {decoded.error ? (
         <p className="mb-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("detail.decodeError")}: {decoded.error}
+          {t("detail.decodeError")}: {decodeErrorText(decoded.error)}
         </p>
       ) : null}
       {decoded.separatorsInferred ? <p className="mb-2 text-xs text-amber-700">{t("detail.separatorsInferred")}</p> : null}
