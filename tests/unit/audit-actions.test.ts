@@ -22,10 +22,21 @@ function writtenActions(): Set<string> {
   return codes;
 }
 
+/** Every entity type written to the audit log (`entityType: "Scan"`). */
+function writtenEntityTypes(): Set<string> {
+  const types = new Set<string>();
+  for (const file of [...sources("lib"), ...sources("worker"), ...sources("scripts")]) {
+    const text = readFileSync(path.join(root, file), "utf8");
+    if (!/recordAudit|auditSignIn/.test(text)) continue;
+    for (const [, type] of text.matchAll(/\bentityType: "([A-Za-z_]+)"/g)) types.add(type);
+  }
+  return types;
+}
+
 const lookup = (messages: unknown, dotted: string): unknown =>
   dotted.split(".").reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), messages);
 
-describe("audit action names", () => {
+describe("audit action and entity names", () => {
   it("finds the actions the code writes", () => {
     const codes = writtenActions();
     expect(codes.size).toBeGreaterThan(40);
@@ -34,10 +45,13 @@ describe("audit action names", () => {
   });
 
   for (const locale of ["ru", "en"]) {
-    it(`names every written action in ${locale}`, () => {
+    it(`names every written action and entity type in ${locale}`, () => {
       const audit = JSON.parse(readFileSync(path.join(root, "messages", locale, "audit.json"), "utf8"));
       const missing = [...writtenActions()].filter((code) => typeof lookup(audit.actions, code) !== "string");
       expect(missing).toEqual([]);
+      const types = writtenEntityTypes();
+      expect(types.size).toBeGreaterThan(10);
+      expect([...types].filter((type) => typeof audit.entities[type] !== "string")).toEqual([]);
     });
   }
 });
