@@ -39,9 +39,12 @@ export class AppError extends Error {
   }
 }
 
-/** A business rule refused one field: the loyalty API answers these as `{field: message}` with 422. */
-export function fieldError(field: string, message: string): AppError {
-  return new AppError("unprocessable", message, { fields: { [field]: message } });
+/**
+ * A business rule refused one field: the loyalty API answers these as `{field: message}` with 422; with
+ * `messageKey` (a key of the `validation` catalogue) the dashboard shows it in the staff's language.
+ */
+export function fieldError(field: string, message: string, messageKey?: MessageRef): AppError {
+  return new AppError("unprocessable", message, { fields: { [field]: message }, fieldMessages: messageKey && { [field]: messageKey } });
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
