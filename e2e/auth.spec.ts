@@ -17,6 +17,15 @@ test.describe("signed in as admin", () => {
     await page.goto("/users");
     await expect(page.getByTestId("users-table")).toContainText(STAFF.email);
   });
+
+  test("reads the audit log in words: actions and entity types by name, not by code", async ({ page }) => {
+    await page.goto(`/audit?action=auth.sign_in&actor=${encodeURIComponent(ADMIN.email)}`);
+    const table = page.getByTestId("audit-table");
+    await expect(table.getByTestId("audit-action").first()).toBeVisible();
+    await expect(table).toContainText("Вход в кабинет");
+    await expect(table).toContainText("Пользователь");
+    await expect(table).not.toContainText("auth.sign_in");
+  });
 });
 
 test.describe("signed in as staff", () => {

@@ -117,6 +117,9 @@ test.describe("scan moderation, signed in as staff", () => {
     await expect(page).toHaveURL(new RegExp(`/scans/${id}$`));
     await expect(page.getByTestId("scan-decoded")).toContainText(DEMO_SHOE_GTIN);
     await expect(page.getByTestId("scan-decoded")).toContainText("EE06");
+    // Element names come from the catalogue, not the parser's identifiers.
+    await expect(page.getByTestId("scan-decoded")).toContainText("Серийный номер");
+    await expect(page.getByTestId("scan-decoded")).not.toContainText("serial");
   });
 
   test("staff read campaigns but cannot create them", async ({ page }) => {
@@ -150,7 +153,7 @@ test.describe("campaigns, signed in as admin", () => {
     await page.locator('input[name="bonusPoints"]').fill("75");
     await page.getByTestId("campaign-gtins").fill(`${first}\n4601234567890`);
     await page.getByTestId("campaign-save").click();
-    await expect(page.getByTestId("error-gtins")).toContainText("4601234567890");
+    await expect(page.getByTestId("error-gtins")).toContainText("4601234567890: неверная контрольная цифра, ожидается 3.");
     await page.getByTestId("campaign-gtins").fill(first);
     await page.getByTestId("texts-processing").click();
     await page.getByTestId("text-processing.ru.alertTitle").fill("Спасибо, проверим!");
@@ -166,7 +169,7 @@ test.describe("campaigns, signed in as admin", () => {
     });
     await page.getByTestId("gtin-import-submit").click();
     await expect(page.getByTestId("gtin-import-result")).toContainText("Добавлено: 1");
-    await expect(page.getByTestId("gtin-import-result")).toContainText("Строка 3");
+    await expect(page.getByTestId("gtin-import-result")).toContainText("Строка 3: 4601234567890: неверная контрольная цифра, ожидается 3.");
     await expect(page.getByTestId("campaign-gtins")).toHaveValue(new RegExp(second.slice(1)));
 
     const answer = await registerScan(request, { barcode: shoeCode(second), userId: freshUser(), timestamp: Math.floor(Date.now() / 1000) });

@@ -22,6 +22,7 @@ export const NAMESPACES = [
   "overview",
   "table",
   "search",
+  "validation",
 ] as const;
 
 export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);

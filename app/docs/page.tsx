@@ -36,7 +36,7 @@ export default async function DocsPage() {
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("intro")}</p>
           <p className="mt-1 text-xs text-slate-400">
-            {String(doc.info.title)} {String(doc.info.version)} · OpenAPI {doc.openapi}
+            {t("documentVersion", { title: String(doc.info.title), version: String(doc.info.version), openapi: doc.openapi })}
           </p>
         </div>
         <div className="flex gap-3 text-sm">

@@ -7,7 +7,7 @@ import type { UpdateApiKeyInput } from "@/lib/api-keys/api-keys.schema";
 export async function assertPointsExist(db: Tx, pointIds: string[]) {
   if (pointIds.length === 0) return;
   const found = await db.loyaltyPoint.count({ where: { id: { in: pointIds } } });
-  if (found !== new Set(pointIds).size) throw new AppError("validation", "Unknown point", { fields: { pointIds: "Unknown point" } });
+  if (found !== new Set(pointIds).size) throw new AppError("validation", "Unknown point", { fields: { pointIds: "Unknown point" }, fieldMessages: { pointIds: { key: "unknownPoint" } } });
 }
 
 /** Renames a key or changes the points it may act for (none = every point). Its value and scopes stay. */

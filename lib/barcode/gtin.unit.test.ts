@@ -17,7 +17,7 @@ describe("GTIN check digits", () => {
     expect(normalizeGtin(" 4601234-567893 ")).toEqual({ ok: true, gtin: "04601234567893" });
     expect(normalizeGtin("96385074")).toEqual({ ok: true, gtin: "00000096385074" });
     expect(normalizeGtin("04600439931256")).toEqual({ ok: true, gtin: "04600439931256" });
-    expect(normalizeGtin("4601234567890")).toEqual({ ok: false, error: "Wrong check digit: expected 3" });
+    expect(normalizeGtin("4601234567890")).toEqual({ ok: false, error: "Wrong check digit: expected 3", problem: { key: "gtinCheckDigit", values: { value: "4601234567890", expected: 3 } } });
     expect(normalizeGtin("123")).toMatchObject({ ok: false });
     expect(normalizeGtin("abc")).toMatchObject({ ok: false });
   });

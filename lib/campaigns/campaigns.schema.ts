@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizeGtin } from "@/lib/barcode/gtin";
+import { messageParams } from "@/lib/i18n/zod-messages";
 import { moscowDayEnd, moscowDayStart } from "@/lib/scans/moscow-day";
 
 // Outcomes whose app texts a campaign may override; "denied" also covers a lapsed campaign and a staff denial.
@@ -52,7 +53,9 @@ export const gtinListSchema = z
   .superRefine((list, ctx) => {
     list.forEach((value, index) => {
       const result = normalizeGtin(value);
-      if (!result.ok) ctx.addIssue({ code: "custom", path: [index], message: `${value.trim()}: ${result.error}` });
+      if (!result.ok) {
+        ctx.addIssue({ code: "custom", path: [index], message: `${value.trim()}: ${result.error}`, params: messageParams(result.problem.key, result.problem.values) });
+      }
     });
   })
   .transform((list) => [...new Set(list.map((v) => (normalizeGtin(v) as { gtin: string }).gtin))]);
@@ -75,7 +78,7 @@ export const campaignInputSchema = z
     gtins: gtinListSchema.default([]),
     texts: campaignTextsSchema.default({}),
   })
-  .refine((c) => !c.endsOn || c.endsOn >= c.startsOn, { path: ["endsOn"], message: "Ends before it starts" })
+  .refine((c) => !c.endsOn || c.endsOn >= c.startsOn, { path: ["endsOn"], message: "Ends before it starts", params: messageParams("endsBeforeStart") })
   .transform((c) => ({
     ...c,
     endsOn: c.endsOn ?? null,

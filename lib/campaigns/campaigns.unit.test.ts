@@ -16,9 +16,14 @@ describe("parseGtinCsv", () => {
     const r = parseGtinCsv(csv);
     expect(r.gtins).toEqual(["04601234567893"]);
     expect(r.problems).toEqual([
-      { line: 3, value: "4601234567890", error: "Wrong check digit: expected 3" },
-      { line: 4, value: "Кеды;;50", error: "No GTIN in this line" },
-      { line: 5, value: "4.60123E+12", error: "Written in exponent form by a spreadsheet: format the column as text" },
+      { line: 3, value: "4601234567890", error: "Wrong check digit: expected 3", problem: { key: "gtinCheckDigit", values: { value: "4601234567890", expected: 3 } } },
+      { line: 4, value: "Кеды;;50", error: "No GTIN in this line", problem: { key: "gtinMissing", values: { value: "Кеды;;50" } } },
+      {
+        line: 5,
+        value: "4.60123E+12",
+        error: "Written in exponent form by a spreadsheet: format the column as text",
+        problem: { key: "gtinExponent", values: { value: "4.60123E+12" } },
+      },
     ]);
     expect(r.lines).toBe(4);
   });

@@ -1,6 +1,8 @@
 import { normalizeGtin } from "@/lib/barcode/gtin";
+import type { MessageRef } from "@/lib/http/app-error";
 
-export type GtinCsvProblem = { line: number; value: string; error: string };
+/** `problem` is the `validation` catalogue message the dashboard shows; `error` its English. */
+export type GtinCsvProblem = { line: number; value: string; error: string; problem: MessageRef };
 export type GtinCsv = { gtins: string[]; problems: GtinCsvProblem[]; lines: number };
 
 /**
@@ -30,16 +32,17 @@ export function parseGtinCsv(text: string): GtinCsv {
     lines++;
     const value = (splitRow(rows[i], delimiter)[column] ?? "").trim();
     if (!value) {
-      problems.push({ line: i + 1, value: rows[i].slice(0, 60), error: "No GTIN in this line" });
+      const row = rows[i].slice(0, 60);
+      problems.push({ line: i + 1, value: row, error: "No GTIN in this line", problem: { key: "gtinMissing", values: { value: row } } });
       continue;
     }
     if (/^\d+(?:[.,]\d+)?e\+?\d+$/i.test(value)) {
-      problems.push({ line: i + 1, value, error: "Written in exponent form by a spreadsheet: format the column as text" });
+      problems.push({ line: i + 1, value, error: "Written in exponent form by a spreadsheet: format the column as text", problem: { key: "gtinExponent", values: { value } } });
       continue;
     }
     const result = normalizeGtin(value);
     if (result.ok) gtins.add(result.gtin);
-    else problems.push({ line: i + 1, value: value.slice(0, 60), error: result.error });
+    else problems.push({ line: i + 1, value: value.slice(0, 60), error: result.error, problem: result.problem });
   }
   return { gtins: [...gtins], problems, lines };
 }

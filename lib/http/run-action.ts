@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { assertRole } from "@/lib/auth/require-role";
 import type { Role } from "@/lib/auth/roles";
-import { isAppError } from "@/lib/http/app-error";
+import { isAppError, type AppError } from "@/lib/http/app-error";
+import { zodIssueText } from "@/lib/i18n/zod-messages";
 import { logger } from "@/lib/logger";
 
 // Deliberately not "use server": this is the helper every dashboard action calls, not an action itself
@@ -37,10 +38,11 @@ type Common<S extends z.ZodType, T> = {
 
 /**
  * With a namespace the refusals are worded in the user's language: `errors.invalid`, `errors.forbidden`,
- * `errors.unexpected`, `fieldErrors.<field>` where present (else zod's message), and whatever `mapError`
+ * `errors.unexpected`, `fieldErrors.<field>` where present (else the issue's `validation` message by its
+ * code, lib/i18n/zod-messages.ts), and whatever `mapError`
  * makes of the area's rule errors (return undefined to leave an error to the defaults).
  * Without one the action answers codes its form translates: "invalid", an AppError's code and fields,
- * "internal".
+ * "internal"; field messages are translated either way (zod issues by code, AppErrors' `fieldMessages`).
  */
 export type ActionOptions<S extends z.ZodType, T> = Common<S, T> &
   (
@@ -51,13 +53,23 @@ export type ActionOptions<S extends z.ZodType, T> = Common<S, T> &
 /** The key `zodFields` and the API use: the dotted path, "body" for the input itself. */
 export const dottedField = (path: readonly PropertyKey[]): string => (path.length ? path.map(String).join(".") : "body");
 
-/** For `mapError`: a use case's own field checks (AppErrors naming fields) answered in its words. */
-export function appErrorFieldsFailure(error: unknown): ActionFailure | undefined {
-  if (isAppError(error) && error.fields) return { ok: false, error: error.message, fields: error.fields };
+/**
+ * For `mapError`: a use case's own field checks (AppErrors naming fields), headed by the area's
+ * `errors.invalid`; the fields are translated where the use case named catalogue messages.
+ */
+export function appErrorFieldsFailure(error: unknown, t?: Translator): ActionFailure | undefined {
+  if (isAppError(error) && error.fields) return { ok: false, error: t?.has("errors.invalid") ? t("errors.invalid") : error.message, fields: error.fields };
   return undefined;
 }
 
 const firstSegment = (path: readonly PropertyKey[]): string => String(path[0] ?? "form");
+
+/** The field errors a use case named catalogue messages for, in the user's language. */
+async function catalogueFields(error: AppError): Promise<Record<string, string>> {
+  if (!error.fieldMessages) return {};
+  const v = await getTranslations("validation");
+  return Object.fromEntries(Object.entries(error.fieldMessages).map(([name, { key, values }]) => [name, v(key, values)]));
+}
 
 /**
  * The role check, validation, use case, revalidation and error translation every dashboard action
@@ -68,14 +80,16 @@ export async function runAction<S extends z.ZodType, T>(options: ActionOptions<S
   const t = options.namespace === undefined ? undefined : await getTranslations(options.namespace);
   try {
     const user = await assertRole(role);
-    const parsed = schema.safeParse(input);
+    // The input is reported so that an empty value reads "required" rather than "wrong type".
+    const parsed = schema.safeParse(input, { reportInput: true });
     if (!parsed.success) {
       const error = t ? t("errors.invalid") : "invalid";
       if (field === false) return { ok: false, error };
+      const v = await getTranslations("validation");
       const fields: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const name = field(issue.path);
-        fields[name] ??= t?.has(`fieldErrors.${name}`) ? t(`fieldErrors.${name}`) : issue.message;
+        fields[name] ??= t?.has(`fieldErrors.${name}`) ? t(`fieldErrors.${name}`) : zodIssueText(issue, v);
       }
       return { ok: false, error, fields };
     }
@@ -89,10 +103,11 @@ export async function runAction<S extends z.ZodType, T>(options: ActionOptions<S
   } catch (error) {
     if (t) {
       const mapped = options.mapError?.(error, t);
+      if (mapped?.fields && isAppError(error) && error.fieldMessages) return { ...mapped, fields: { ...mapped.fields, ...(await catalogueFields(error)) } };
       if (mapped) return mapped;
       if (isAppError(error) && (error.code === "unauthorized" || error.code === "forbidden")) return { ok: false, error: t("errors.forbidden") };
     } else if (isAppError(error)) {
-      return { ok: false, error: error.code, fields: error.fields };
+      return { ok: false, error: error.code, fields: error.fields && { ...error.fields, ...(await catalogueFields(error)) } };
     }
     logger.error({ err: error }, logMessage);
     return { ok: false, error: t ? t("errors.unexpected") : "internal" };

@@ -1,7 +1,7 @@
 "use server";
 
 import { isAppError } from "@/lib/http/app-error";
-import { runAction, type ActionFailure, type ActionResult } from "@/lib/http/run-action";
+import { runAction, type ActionFailure, type ActionResult, type Translator } from "@/lib/http/run-action";
 import { rotateWebhookKey } from "@/lib/imshop/rotate-webhook-key";
 import { sendTestRequest, type TestRequestResult } from "@/lib/imshop/send-test-request";
 import { imshopSettingsFormSchema, rotateWebhookKeySchema, testRequestSchema, type ImshopSettingsInput } from "@/lib/imshop/settings.schema";
@@ -43,7 +43,7 @@ export async function sendTestRequestAction(input: unknown): Promise<ActionResul
 }
 
 /** The use case's own checks (a URL that does not parse, say) come back in its words, on its fields. */
-function validationFailure(error: unknown): ActionFailure | undefined {
-  if (isAppError(error) && error.code === "validation") return { ok: false, error: error.message, fields: error.fields };
+function validationFailure(error: unknown, t: Translator): ActionFailure | undefined {
+  if (isAppError(error) && error.code === "validation") return { ok: false, error: t("errors.invalid"), fields: error.fields };
   return undefined;
 }

@@ -23,7 +23,10 @@ export type TestRequestResult = {
 export async function sendTestRequest({ kind, actor }: { kind: DeliveryKind; actor: Actor }): Promise<TestRequestResult> {
   const settings = await ensureImshopSettings();
   const url = pushUrlFor(settings, kind);
-  if (!url) throw new AppError("validation", "The push URL is not set", { fields: { [kind === "scan_status" ? "scanStatusUrl" : "orderStatusUrl"]: "Set the URL first" } });
+  if (!url) {
+    const field = kind === "scan_status" ? "scanStatusUrl" : "orderStatusUrl";
+    throw new AppError("validation", "The push URL is not set", { fields: { [field]: "Set the URL first" }, fieldMessages: { [field]: { key: "urlFirst" } } });
+  }
   let key: string | null = null;
   if (settings.outboundKeyEncrypted) {
     try {

@@ -1,13 +1,13 @@
 import { inTransaction, type Tx } from "@/lib/db";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { encryptSecret, secretHint } from "@/lib/crypto/secret-box";
-import { AppError } from "@/lib/http/app-error";
+import { AppError, type MessageRef } from "@/lib/http/app-error";
 import { zodFields } from "@/lib/http/zod-fields";
 import { ensureImshopSettings, invalidateImshopSettings } from "@/lib/imshop/imshop-settings";
 import { imshopSettingsSchema, type ImshopSettingsInput } from "@/lib/imshop/settings.schema";
 import type { ImshopSettings } from "@/lib/generated/prisma/client";
 import { nudgeDeliverJobs } from "@/lib/outbox/outbox-jobs";
-import { pushUrlProblem } from "@/lib/imshop/url-guard";
+import { pushUrlProblem, pushUrlProblemCode } from "@/lib/imshop/url-guard";
 
 /** What the audit log and the page may show: never a key, only its hint. */
 export function publicSettings(s: ImshopSettings) {
@@ -39,13 +39,17 @@ function hostOf(url: string | null): string | null {
 }
 
 /** Field errors for push URLs the SSRF guard refuses (private addresses, http in production). */
-function urlProblems(v: { scanStatusUrl: string; orderStatusUrl: string }): Record<string, string> | null {
+function urlProblems(v: { scanStatusUrl: string; orderStatusUrl: string }): AppError | null {
   const fields: Record<string, string> = {};
+  const fieldMessages: Record<string, MessageRef> = {};
   for (const name of ["scanStatusUrl", "orderStatusUrl"] as const) {
-    const problem = v[name] ? pushUrlProblem(v[name]) : null;
-    if (problem) fields[name] = problem;
+    const code = v[name] ? pushUrlProblemCode(v[name]) : null;
+    if (code) {
+      fields[name] = pushUrlProblem(v[name]) ?? code;
+      fieldMessages[name] = { key: code };
+    }
   }
-  return Object.keys(fields).length ? fields : null;
+  return Object.keys(fields).length ? new AppError("validation", "The settings are not valid", { fields, fieldMessages }) : null;
 }
 
 /**
@@ -56,8 +60,8 @@ export async function updateImshopSettings({ actor, input, tx }: { actor: Actor;
   const parsed = imshopSettingsSchema.safeParse(input);
   if (!parsed.success) throw new AppError("validation", "The settings are not valid", { fields: zodFields(parsed.error) });
   const v = parsed.data;
-  const urlFields = urlProblems(v);
-  if (urlFields) throw new AppError("validation", "The settings are not valid", { fields: urlFields });
+  const urlError = urlProblems(v);
+  if (urlError) throw urlError;
   const result = await inTransaction(tx, async (tx) => {
     const before = await ensureImshopSettings(tx);
     const key = v.clearOutboundKey ? null : v.outboundKey || undefined;
@@ -68,6 +72,7 @@ export async function updateImshopSettings({ actor, input, tx }: { actor: Actor;
     if (hostChanged && before.outboundKeyEncrypted && key === undefined && (newHost(v.scanStatusUrl) || newHost(v.orderStatusUrl))) {
       throw new AppError("validation", "The push URL's host changed: enter the outbound key again", {
         fields: { outboundKey: "The push URL's host changed: enter the outbound key again" },
+        fieldMessages: { outboundKey: { key: "urlHostChanged" } },
       });
     }
     const updated = await tx.imshopSettings.update({

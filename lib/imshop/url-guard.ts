@@ -30,23 +30,39 @@ export function isPublicAddress(address: string): boolean {
   return ipaddr.process(address).range() === "unicast";
 }
 
+// Each refusal's English (logs, API) and its `validation` catalogue key (the dashboard's settings form).
+const URL_PROBLEMS = {
+  urlInvalid: "Must be a valid URL",
+  urlScheme: "Must be an http(s) URL",
+  urlHttps: "Must be an https URL",
+  urlCredentials: "Must not contain a user name or password",
+  urlPrivate: "Must not point at a loopback, private or link-local address",
+} as const;
+export type PushUrlProblem = keyof typeof URL_PROBLEMS;
+
 /** Why this URL may not be used as a push URL, or null when it may (before any DNS lookup). */
 export function pushUrlProblem(value: string, opts: GuardOptions = {}): string | null {
+  const code = pushUrlProblemCode(value, opts);
+  return code && URL_PROBLEMS[code];
+}
+
+/** `pushUrlProblem` as a catalogue key of the `validation` namespace. */
+export function pushUrlProblemCode(value: string, opts: GuardOptions = {}): PushUrlProblem | null {
   const allowPrivate = opts.allowPrivate ?? allowPrivateDefault();
   const production = opts.production ?? productionDefault();
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return "Must be a valid URL";
+    return "urlInvalid";
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return "Must be an http(s) URL";
-  if (url.protocol === "http:" && production && !allowPrivate) return "Must be an https URL";
-  if (url.username || url.password) return "Must not contain a user name or password";
+  if (url.protocol !== "https:" && url.protocol !== "http:") return "urlScheme";
+  if (url.protocol === "http:" && production && !allowPrivate) return "urlHttps";
+  if (url.username || url.password) return "urlCredentials";
   if (allowPrivate) return null;
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
-  if (ipaddr.isValid(host) && !isPublicAddress(host)) return "Must not point at a loopback, private or link-local address";
-  if (host === "localhost" || host.endsWith(".localhost")) return "Must not point at a loopback, private or link-local address";
+  if (ipaddr.isValid(host) && !isPublicAddress(host)) return "urlPrivate";
+  if (host === "localhost" || host.endsWith(".localhost")) return "urlPrivate";
   return null;
 }
 

@@ -2,13 +2,16 @@ import { prisma } from "@/lib/db";
 import { getBalance, type Balance } from "@/lib/loyalty/get-balance";
 import { operationSelect, toOperationRow, type OperationRow } from "@/lib/loyalty/loyalty.queries";
 import { formatPhone } from "@/lib/loyalty/phone";
+import { systemLedgerReason, type SystemLedgerReason } from "@/lib/loyalty/ledger-reason";
 
 export type HoldRow = { id: string; point: string; amount: number; until: string; createdAt: string; state: "active" | "released" | "expired"; releaseReason: string | null };
+/** `reasonKey` names a reason the system wrote (see ledger-reason.ts); `reason` is shown when it is null. */
 export type LedgerRow = {
   id: string;
   kind: string;
   amount: number;
   reason: string | null;
+  reasonKey: SystemLedgerReason | null;
   operationId: string | null;
   /** The scan a scan credit (or its reversal) came from: the line links to it. */
   scanId: string | null;
@@ -97,6 +100,7 @@ export async function getClientDetail(id: string): Promise<ClientDetail | null> 
       kind: e.kind,
       amount: e.amount,
       reason: e.reason,
+      reasonKey: systemLedgerReason(e.reason, e.scanId),
       operationId: e.operationId,
       scanId: e.scanId,
       createdAt: e.createdAt.toISOString(),

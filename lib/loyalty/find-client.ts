@@ -67,7 +67,7 @@ export async function findClient(opts: {
   const db = opts.tx ?? prisma;
   await resolvePoint({ pointId: opts.pointId, allowed: opts.allowed, tx: db });
   const client = await lookupClient(opts.search, db);
-  if (!client) throw fieldError("client", CLIENT_NOT_FOUND);
+  if (!client) throw fieldError("client", CLIENT_NOT_FOUND, { key: "clientNotFound" });
   const excludeHoldIds = await ownHoldIds({ clientId: client.id, holdIds: opts.holdIds, allowed: opts.allowed, tx: db });
   const { available } = await getBalance({ clientId: client.id, excludeHoldIds, tx: db });
   return {

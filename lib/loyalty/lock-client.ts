@@ -21,6 +21,6 @@ export async function lockClient(tx: Tx, clientId: string): Promise<LockedClient
     WHERE c.id = ${clientId}
     FOR UPDATE OF c`;
   const row = rows[0];
-  if (!row) throw fieldError("client", CLIENT_NOT_FOUND);
+  if (!row) throw fieldError("client", CLIENT_NOT_FOUND, { key: "clientNotFound" });
   return { id: row.id, level: { id: row.levelId, title: row.title, percent: row.percent, type: row.type, maxSpendPercent: row.maxSpendPercent } };
 }

@@ -117,5 +117,5 @@ function loyaltyRuleFailure(error: unknown, t: Translator): ActionFailure | unde
     const message = t(`errors.${error.key}`, error.values);
     return { ok: false, error: message, fields: { [error.field]: message } };
   }
-  return appErrorFieldsFailure(error);
+  return appErrorFieldsFailure(error, t);
 }

@@ -47,7 +47,7 @@ export async function recalcPurchase(opts: {
     where: { id: opts.clientId },
     select: { id: true, level: { select: { percent: true, type: true, maxSpendPercent: true } } },
   });
-  if (!client) throw fieldError("client", CLIENT_NOT_FOUND);
+  if (!client) throw fieldError("client", CLIENT_NOT_FOUND, { key: "clientNotFound" });
   const excludeHoldIds = await ownHoldIds({ clientId: client.id, holdIds: opts.holdIds, allowed: opts.allowed, tx: db });
   const { available } = await getBalance({ clientId: client.id, excludeHoldIds, tx: db });
   const terms = purchaseTerms(client.level, opts.amountKopecks, available);

@@ -13,13 +13,13 @@ export type PointScope = string[] | null;
  * cannot probe which point ids exist elsewhere.
  */
 export async function resolvePoint({ pointId, allowed, tx }: { pointId: string; allowed: PointScope; tx?: Db }) {
-  if (allowed && !allowed.includes(pointId)) throw fieldError("point", POINT_NOT_FOUND);
+  if (allowed && !allowed.includes(pointId)) throw fieldError("point", POINT_NOT_FOUND, { key: "pointNotFound" });
   // Read through the caller's transaction on a miss (another connection could wait behind it on the
   // embedded engine). The till API's transactions never change points, so what they read is committed.
   const point = await pointCache.get(pointId, () =>
     (tx ?? prisma).loyaltyPoint.findUnique({ where: { id: pointId }, select: { id: true, active: true } }),
   );
-  if (!point || !point.active) throw fieldError("point", POINT_NOT_FOUND);
+  if (!point || !point.active) throw fieldError("point", POINT_NOT_FOUND, { key: "pointNotFound" });
   return point;
 }
 

@@ -113,6 +113,20 @@ export const DEFAULT_SCAN_TEXTS: Record<TextLocale, Record<ScanOutcome, ScanText
   },
 };
 
+// The word after "{points}" agrees with the number ("1 бонус", "3 бонуса", "200 бонусов"; "1 point"), so a
+// text written once for any number reads right for each, an admin's own texts included.
+const POINT_WORDS: Record<TextLocale, { pattern: RegExp; forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string } }> = {
+  ru: { pattern: /\{points\}(\s+)бонус(?:ов|а)?(?![а-яё])/gu, forms: { one: "бонус", few: "бонуса", many: "бонусов", other: "бонуса" } },
+  en: { pattern: /\{points\}(\s+)points?(?![a-z])/gu, forms: { one: "point", other: "points" } },
+};
+
+/** Replaces "{points}" with the number, and the word for points after it with the form that number takes. */
+export function fillPoints(text: string, points: number, locale: TextLocale): string {
+  const { pattern, forms } = POINT_WORDS[locale];
+  const word = forms[new Intl.PluralRules(locale).select(points)] ?? forms.other;
+  return text.replace(pattern, (_m, space: string) => `${points}${space}${word}`).replace(/\{points\}/g, String(points));
+}
+
 export type TextCampaign = { name: string; bonusPoints: number; texts: CampaignTexts };
 
 /** The texts for an outcome: the campaign's, field by field, over the defaults; placeholders filled in. */
@@ -130,8 +144,7 @@ export function resolveScanTexts({
   const defaults = DEFAULT_SCAN_TEXTS[locale][outcome];
   const key = CAMPAIGN_KEY[outcome];
   const own = key && campaign ? campaign.texts[key]?.[locale] : undefined;
-  const vars = { points: String(points ?? campaign?.bonusPoints ?? 0), campaign: campaign?.name ?? "" };
-  const fill = (s: string) => s.replace(/\{(points|campaign)\}/g, (_m, k: keyof typeof vars) => vars[k]);
+  const fill = (s: string) => fillPoints(s, points ?? campaign?.bonusPoints ?? 0, locale).replace(/\{campaign\}/g, campaign?.name ?? "");
   return {
     alertTitle: fill(own?.alertTitle ?? defaults.alertTitle),
     alertMessage: fill(own?.alertMessage ?? defaults.alertMessage),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appLocale, resolveScanTexts } from "@/lib/scans/scan-texts";
+import { appLocale, fillPoints, resolveScanTexts } from "@/lib/scans/scan-texts";
 import { moscowDayEnd, moscowDayStart, moscowIsoDate, moscowLastDay, startOfMoscowDay } from "@/lib/scans/moscow-day";
 import { phoneFromImshopUserId } from "@/lib/loyalty/imshop-user-phone";
 import { registerScanBodySchema } from "@/lib/scans/scans.schema";
@@ -70,3 +70,28 @@ describe("registerScanBodySchema", () => {
     expect(parsed).toEqual({ barcode: "x", userId: "u", timestamp: 5, data: { a: 1 } });
   });
 });
+
+describe("fillPoints", () => {
+  it("makes the word for points agree with the number", () => {
+    expect([1, 2, 5, 11, 21, 200].map((n) => fillPoints("Начислено {points} бонусов", n, "ru"))).toEqual([
+      "Начислено 1 бонус",
+      "Начислено 2 бонуса",
+      "Начислено 5 бонусов",
+      "Начислено 11 бонусов",
+      "Начислено 21 бонус",
+      "Начислено 200 бонусов",
+    ]);
+    expect(fillPoints("{points} points credited", 1, "en")).toBe("1 point credited");
+    expect(fillPoints("{points} point credited", 3, "en")).toBe("3 points credited");
+  });
+
+  it("fills a bare placeholder and leaves other words alone", () => {
+    expect(fillPoints("Бонусов: {points}. Бонусы начислены", 1, "ru")).toBe("Бонусов: 1. Бонусы начислены");
+    expect(fillPoints("{points} бонусами", 2, "ru")).toBe("2 бонусами");
+  });
+
+  it("is used for the app texts", () => {
+    expect(resolveScanTexts({ outcome: "approved", points: 1 }).statusMessage).toBe("Начислено 1 бонус");
+  });
+});
+

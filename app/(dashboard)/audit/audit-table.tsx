@@ -11,14 +11,29 @@ import { ui } from "@/components/shell/ui-classes";
 import type { AuditRow } from "@/lib/audit/audit.schema";
 import { entityHref } from "@/lib/audit/entity-href";
 import { formatDateTime } from "@/lib/format/date-format";
+import { systemActorMessage } from "@/lib/audit/audit-labels";
 
 type Props = { rows: AuditRow[]; nextCursor: string | null; prevCursor: string | null; total?: TableTotalProps };
+
+/** Names of actors, actions and entity types in the user's language. */
+function auditLabels(t: ReturnType<typeof useTranslations<"audit">>) {
+  return {
+    actor: (label: string) => {
+      const system = systemActorMessage(label);
+      return system ? t(`actors.${system.key}` as "actors.cli", { name: system.values?.name ?? "" }) : label;
+    },
+    // Codes written by a newer release than these catalogues show as they are rather than as a key.
+    action: (code: string) => (t.has(`actions.${code}`) ? t(`actions.${code}` as "actions.scan.approve") : code),
+    entity: (type: string) => (t.has(`entities.${type}`) ? t(`entities.${type}` as "entities.Scan") : type),
+  };
+}
 
 export function AuditTable({ rows, nextCursor, prevCursor, total }: Props) {
   const t = useTranslations("audit");
   const common = useTranslations("common");
   const format = useFormatter();
   const [selected, setSelected] = useState<AuditRow | null>(null);
+  const { actor, action, entity } = useMemo(() => auditLabels(t), [t]);
   const columns = useMemo<ColumnDef<AuditRow, unknown>[]>(
     () => [
       {
@@ -33,15 +48,15 @@ export function AuditTable({ rows, nextCursor, prevCursor, total }: Props) {
       {
         id: "actor",
         header: t("columns.actor"),
-        cell: ({ row: { original: r } }) => <span className="text-slate-800">{r.actorLabel}</span>,
+        cell: ({ row: { original: r } }) => <span className="text-slate-800">{actor(r.actorLabel)}</span>,
       },
       {
         id: "action",
         header: t("columns.action"),
         cell: ({ row: { original: r } }) => (
-          <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800" data-testid="audit-action">
-            {r.action}
-          </code>
+          <span className="text-slate-800" data-testid="audit-action" title={r.action}>
+            {action(r.action)}
+          </span>
         ),
       },
       {
@@ -51,7 +66,7 @@ export function AuditTable({ rows, nextCursor, prevCursor, total }: Props) {
           const href = entityHref(r.entityType, r.entityId);
           const text = (
             <>
-              {r.entityType} <span className="font-mono text-xs">{r.entityId}</span>
+              {entity(r.entityType)} <span className="font-mono text-xs">{r.entityId}</span>
             </>
           );
           return href ? (
@@ -75,18 +90,18 @@ export function AuditTable({ rows, nextCursor, prevCursor, total }: Props) {
         ),
       },
     ],
-    [t, format],
+    [t, format, actor, action, entity],
   );
   return (
     <>
       <DataTable columns={columns} rows={rows} nextCursor={nextCursor} prevCursor={prevCursor} emptyText={common("empty")} testId="audit-table" total={total} />
       {selected ? (
-        <Modal title={`${selected.action} · ${selected.entityType} ${selected.entityId}`} onClose={() => setSelected(null)} width="max-w-4xl" testId="audit-detail">
+        <Modal title={`${action(selected.action)} · ${entity(selected.entityType)} ${selected.entityId}`} onClose={() => setSelected(null)} width="max-w-4xl" testId="audit-detail">
           <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
             <dt className="text-slate-500">{t("columns.time")}</dt>
             <dd className="tabular-nums">{formatDateTime(format, selected.createdAt, { seconds: true })}</dd>
             <dt className="text-slate-500">{t("columns.actor")}</dt>
-            <dd>{selected.actorLabel}</dd>
+            <dd>{actor(selected.actorLabel)}</dd>
             {selected.requestId ? (
               <>
                 <dt className="text-slate-500">{t("requestId")}</dt>

@@ -11,6 +11,9 @@ import type { StatusListRow, UnmappedCodeRow } from "@/lib/orders/orders.queries
 import { StatusForm, type StatusDraft } from "./status-form";
 import { formatDateTime } from "@/lib/format/date-format";
 
+// Column keys of statuses.columns.* in the catalogue, in display order.
+const COLUMNS = ["code", "description", "buyerText", "imshopStatus", "cancellable", "final", "cancelTarget", "orders"] as const;
+
 type Props = { statuses: StatusListRow[]; unmapped: UnmappedCodeRow[]; imshopStatuses: string[]; canEdit: boolean };
 type Editing = { mode: "create" | "update"; draft: StatusDraft } | null;
 
@@ -95,7 +98,7 @@ export function StatusesManager({ statuses, unmapped, imshopStatuses, canEdit }:
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="statuses-table">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
-              {["code", "description", "buyerText", "imshopStatus", "cancellable", "final", "cancelTarget", "orders"].map((c) => (
+              {COLUMNS.map((c) => (
                 <th key={c} className="px-3 py-2 font-medium">
                   {t(`statuses.columns.${c}`)}
                 </th>

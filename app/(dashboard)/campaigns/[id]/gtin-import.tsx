@@ -10,6 +10,7 @@ import type { GtinImportResult } from "@/lib/campaigns/import-campaign-gtins";
 /** Adds GTINs from a CSV file (read in the browser, sent as text) and lists the lines it could not use. */
 export function GtinImport({ id }: { id: string }) {
   const t = useTranslations("campaigns");
+  const v = useTranslations("validation");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<GtinImportResult | null>(null);
@@ -57,7 +58,7 @@ export function GtinImport({ id }: { id: string }) {
               <p className="font-medium text-red-800">{t("import.problems", { count: result.problems.length })}</p>
               <ul className="mt-1 max-h-60 overflow-auto text-xs text-red-700">
                 {result.problems.map((p) => (
-                  <li key={p.line}>{t("import.line", { line: p.line, value: p.value, error: p.error })}</li>
+                  <li key={p.line}>{t("import.line", { line: p.line, error: v(p.problem.key, p.problem.values) })}</li>
                 ))}
               </ul>
             </div>

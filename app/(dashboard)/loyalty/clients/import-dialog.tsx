@@ -8,6 +8,9 @@ import type { ImportResult } from "@/lib/loyalty/import-clients";
 import { importClientsAction } from "@/lib/loyalty/loyalty.actions";
 import { FormError, useActionSubmit } from "../form-bits";
 
+// The column names the importer reads: the same in every language, so not in the catalogue.
+const CSV_HEADER = "phone;name;email;birthday;card_number;app_code;level;balance";
+
 const MAX_BYTES = 900 * 1024;
 
 /** CSV import: all rows or none; bad rows come back with their line numbers. */
@@ -37,7 +40,7 @@ export function ImportButton() {
         <Modal title={t("import.title")} onClose={() => setOpen(false)} testId="clients-import-dialog" width="max-w-lg">
           <form onSubmit={onSubmit} className="space-y-4">
             <p className="text-sm text-slate-600">{t("import.help")}</p>
-            <code className="block rounded bg-slate-100 px-2 py-1 text-xs">phone;name;email;birthday;card_number;app_code;level;balance</code>
+            <code className="block rounded bg-slate-100 px-2 py-1 text-xs">{CSV_HEADER}</code>
             <input name="file" type="file" accept=".csv,text/csv" className="block text-sm" data-testid="clients-import-file" />
             <FormError error={error} />
             {result && result.errors.length > 0 ? (

@@ -55,7 +55,7 @@ export function PreviewTool() {
           <label htmlFor="preview-segments" className={ui.label}>
             {t("preview.segments")}
           </label>
-          <textarea id="preview-segments" name="segments" rows={5} className={`${ui.input} mt-1.5 font-mono text-xs`} placeholder={"SALES; Распродажи\nPEREKRESTOR-BUYER"} data-testid="preview-segments" />
+          <textarea id="preview-segments" name="segments" rows={5} className={`${ui.input} mt-1.5 font-mono text-xs`} placeholder={t("preview.segmentsPlaceholder")} data-testid="preview-segments" />
           <p className="mt-1 text-xs text-slate-500">{t("preview.segmentsHint")}</p>
         </div>
         {error ? (

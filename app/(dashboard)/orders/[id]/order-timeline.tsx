@@ -59,7 +59,7 @@ export async function OrderTimeline({ events, statuses }: { events: (ChangeEvent
                 {e.attempts.map((a) => (
                   <div key={a.attemptNo} className="rounded border border-slate-200 p-2" data-testid="timeline-attempt">
                     <p>
-                      #{a.attemptNo} · {when(a.at)} · {a.responseStatus ?? t("timeline.noResponse")} · {a.latencyMs} ms
+                      {t("timeline.attempt", { n: a.attemptNo, at: when(a.at), status: String(a.responseStatus ?? t("timeline.noResponse")), ms: a.latencyMs })}
                     </p>
                     <p className="break-all text-slate-500">{a.url}</p>
                     {a.error ? <p className="text-red-700">{a.error}</p> : null}

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { decodeErrorMessage } from "@/lib/barcode/decode-error-message";
 import type { ScanDetail } from "@/lib/scans/scan-detail.queries";
 
 const SUMMARY_KEYS = ["expiry", "productionDate", "batch", "netWeightKg", "priceKopecks", "cryptoKeyId", "cryptoTail"] as const;
@@ -8,12 +9,16 @@ export function DecodedCode({ decoded }: { decoded: ScanDetail["decoded"] }) {
   const t = useTranslations("scans");
   const summary = decoded.summary as Record<string, string | number | undefined>;
   const shown = SUMMARY_KEYS.filter((k) => summary[k] !== undefined);
+  const decodeErrorText = (error: string) => {
+    const known = decodeErrorMessage(error);
+    return known ? t(`detail.decodeErrors.${known.key}` as "detail.decodeErrors.aiLength", known.values as { ai: string; length: string }) : error;
+  };
   return (
     <div data-testid="scan-decoded">
       <h3 className="mb-2 mt-6 text-sm font-semibold text-slate-900">{t("detail.decoded")}</h3>
       {decoded.error ? (
         <p className="mb-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("detail.decodeError")}: {decoded.error}
+          {t("detail.decodeError")}: {decodeErrorText(decoded.error)}
         </p>
       ) : null}
       {decoded.separatorsInferred ? <p className="mb-2 text-xs text-amber-700">{t("detail.separatorsInferred")}</p> : null}
@@ -35,7 +40,7 @@ export function DecodedCode({ decoded }: { decoded: ScanDetail["decoded"] }) {
             {decoded.elements.map((e, i) => (
               <tr key={`${e.ai}-${i}`}>
                 <td className="py-1 pr-4 font-mono text-xs text-slate-500">{e.ai ? `(${e.ai})` : ""}</td>
-                <td className="py-1 pr-4 text-slate-700">{e.name}</td>
+                <td className="py-1 pr-4 text-slate-700">{t.has(`detail.gs1.${e.name}`) ? t(`detail.gs1.${e.name}` as "detail.gs1.gtin") : e.name}</td>
                 <td className="break-all py-1 font-mono text-xs text-slate-900">{e.value}</td>
               </tr>
             ))}

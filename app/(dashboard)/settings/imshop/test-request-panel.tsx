@@ -46,7 +46,7 @@ export function TestRequestPanel() {
             {result.status ?? t("test.noStatus")}
           </dd>
           <dt className="text-slate-500">{t("test.latency")}</dt>
-          <dd className="tabular-nums">{result.latencyMs} ms</dd>
+          <dd className="tabular-nums">{t("test.latencyMs", { ms: result.latencyMs })}</dd>
           {result.error ? (
             <>
               <dt className="text-slate-500">{t("test.error")}</dt>

@@ -73,7 +73,8 @@ export function ClientHistory({ holds, ledger, operations, canRefund }: { holds:
 
 /** A ledger line links to what it describes: the scan it credited, or the purchase (listed below). */
 function LedgerReason({ entry }: { entry: LedgerRow }) {
-  const text = entry.reason ?? "—";
+  const t = useTranslations("loyalty");
+  const text = entry.reasonKey ? t(`ledger.reasons.${entry.reasonKey}`) : (entry.reason ?? "—");
   const href = entry.scanId ? `/scans/${entry.scanId}` : entry.operationId ? "#operations" : null;
   if (!href) return <>{text}</>;
   return (
