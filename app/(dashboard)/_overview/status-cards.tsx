@@ -4,6 +4,8 @@ import { Badge, type BadgeTone } from "@/components/shell/badge";
 import type { Overview } from "@/lib/overview/overview.schema";
 import { ChartCard } from "./chart-card";
 
+const PUSH_OUTCOMES = ["delivered", "rejected", "dead"] as const;
+
 const CIRCUIT_TONE: Record<Overview["push"]["circuits"][number]["mode"], BadgeTone> = { closed: "green", open: "red", half_open: "amber", paused: "gray" };
 
 /** The two live cards: the moderation queue and the health of pushes to IMSHOP. */
@@ -46,7 +48,7 @@ export async function StatusCards({ waiting, push, now }: Pick<Overview, "waitin
         }
       >
         <dl className="grid grid-cols-3 gap-3">
-          {(["delivered", "rejected", "dead"] as const).map((key) => (
+          {PUSH_OUTCOMES.map((key) => (
             <div key={key} data-testid={`overview-push-${key}`}>
               <dt className="text-xs text-slate-600">{t(`push.${key}`)}</dt>
               <dd className={`text-2xl font-semibold tabular-nums ${key !== "delivered" && push[key] > 0 ? "text-red-700" : "text-slate-900"}`}>
