@@ -18,6 +18,7 @@ export const NAMESPACES = [
   "orders",
   "offers",
   "docs",
+  "imports",
 ] as const;
 
 export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);

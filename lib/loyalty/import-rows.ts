@@ -52,44 +52,61 @@ export function mapHeader(header: string[]): Partial<Record<Column, number>> {
   return map;
 }
 
-/** Reads and checks every data row; an empty cell means "not given". */
+export type ClientColumns = Partial<Record<Column, number>>;
+
+/** True when the header names at least one column a client can be matched by. */
+export const hasIdentifierColumn = (columns: ClientColumns) =>
+  columns.phone !== undefined || columns.cardNumber !== undefined || columns.appCode !== undefined;
+
+/**
+ * Reads and checks one data row (cells already trimmed); an empty cell means "not given". Duplicates
+ * within the file are the caller's business (it sees the batch).
+ */
+export function readClientRow(cells: string[], line: number, columns: ClientColumns, levels: { id: string; title: string }[]) {
+  const errors: RowError[] = [];
+  const cell = (c: Column) => {
+    const index = columns[c];
+    const value = index === undefined ? "" : (cells[index] ?? "").trim().replace(/^'(?=[=+\-@])/, "");
+    return value === "" ? undefined : value;
+  };
+  const fail = (column: string, problem: ImportProblem) => errors.push({ line, column, problem });
+  const row: ImportRow = { line, name: cell("name"), cardNumber: cell("cardNumber"), appCode: cell("appCode") };
+  const phone = cell("phone");
+  if (phone) row.phone = normalizePhone(phone) ?? void fail("phone", "phoneInvalid");
+  const email = cell("email");
+  if (email) row.email = z.email().safeParse(email).success ? email : void fail("email", "emailInvalid");
+  const birthday = cell("birthday");
+  if (birthday) row.birthday = readDate(birthday) ?? void fail("birthday", "birthdayInvalid");
+  const level = cell("level");
+  if (level) row.levelId = levels.find((l) => l.id === level || squash(l.title) === squash(level))?.id ?? void fail("level", "levelUnknown");
+  const balance = cell("balance");
+  if (balance) row.balance = /^\d{1,9}$/.test(balance) ? Number(balance) : void fail("balance", "balanceInvalid");
+  if ((row.name?.length ?? 0) > 200 || (row.cardNumber?.length ?? 0) > 64 || (row.appCode?.length ?? 0) > 100) fail("name", "tooLong");
+  if (!row.phone && !row.cardNumber && !row.appCode && !phone) fail("phone", "noIdentifier");
+  return { row, errors };
+}
+
+/** Reads and checks every data row of a whole table (the dashboard's small synchronous import). */
 export function readImportRows(table: string[][], levels: { id: string; title: string }[]) {
   const columns = mapHeader(table[0]);
   const rows: ImportRow[] = [];
   const errors: RowError[] = [];
   const seen = new Map<string, number>();
-  if (columns.phone === undefined && columns.cardNumber === undefined && columns.appCode === undefined) {
+  if (!hasIdentifierColumn(columns)) {
     return { rows, errors: [{ line: 1, column: "phone", problem: "noIdentifier" as const }] };
   }
   table.slice(1).forEach((cells, i) => {
     const line = i + 2;
-    const cell = (c: Column) => {
-      const index = columns[c];
-      const value = index === undefined ? "" : (cells[index] ?? "").trim().replace(/^'(?=[=+\-@])/, "");
-      return value === "" ? undefined : value;
-    };
-    const fail = (column: string, problem: ImportProblem) => errors.push({ line, column, problem });
-    const row: ImportRow = { line, name: cell("name"), cardNumber: cell("cardNumber"), appCode: cell("appCode") };
-    const phone = cell("phone");
-    if (phone) row.phone = normalizePhone(phone) ?? void fail("phone", "phoneInvalid");
-    const email = cell("email");
-    if (email) row.email = z.email().safeParse(email).success ? email : void fail("email", "emailInvalid");
-    const birthday = cell("birthday");
-    if (birthday) row.birthday = readDate(birthday) ?? void fail("birthday", "birthdayInvalid");
-    const level = cell("level");
-    if (level) row.levelId = levels.find((l) => l.id === level || squash(l.title) === squash(level))?.id ?? void fail("level", "levelUnknown");
-    const balance = cell("balance");
-    if (balance) row.balance = /^\d{1,9}$/.test(balance) ? Number(balance) : void fail("balance", "balanceInvalid");
-    if ((row.name?.length ?? 0) > 200 || (row.cardNumber?.length ?? 0) > 64 || (row.appCode?.length ?? 0) > 100) fail("name", "tooLong");
-    if (!row.phone && !row.cardNumber && !row.appCode && !phone) fail("phone", "noIdentifier");
+    const read = readClientRow(cells, line, columns, levels);
+    errors.push(...read.errors);
     for (const field of ["phone", "cardNumber", "appCode"] as const) {
-      const value = row[field];
+      const value = read.row[field];
       if (!value) continue;
       const key = `${field}:${value}`;
-      if (seen.has(key)) fail(field, "duplicateInFile");
+      if (seen.has(key)) errors.push({ line, column: field, problem: "duplicateInFile" });
       else seen.set(key, line);
     }
-    rows.push(row);
+    rows.push(read.row);
   });
   return { rows, errors };
 }
