@@ -66,3 +66,21 @@ export async function listImports(take = 50): Promise<ImportView[]> {
   const now = new Date();
   return jobs.map((j) => toImportView(j, now));
 }
+
+export type ImportTargets = {
+  /** Pool offers take codes; user-targeted offers take user lists. */
+  offers: { id: string; name: string; pool: boolean; users: boolean }[];
+  campaigns: { id: string; name: string }[];
+};
+
+/** The offers and campaigns the page's upload form may name, newest first. */
+export async function importTargets(): Promise<ImportTargets> {
+  const [offers, campaigns] = await Promise.all([
+    prisma.offer.findMany({ orderBy: { createdAt: "desc" }, take: 500, select: { id: true, name: true, promocodeMode: true, targeting: true } }),
+    prisma.campaign.findMany({ orderBy: { createdAt: "desc" }, take: 500, select: { id: true, name: true } }),
+  ]);
+  return {
+    offers: offers.map((o) => ({ id: o.id, name: o.name, pool: o.promocodeMode === "pool", users: o.targeting === "users" })),
+    campaigns,
+  };
+}
