@@ -66,22 +66,29 @@ export const clientsHandler: ImportHandler = {
 const col = (rows: ImportRow[], f: (r: ImportRow) => string | number | null | undefined) => rows.map((r) => f(r) ?? null);
 const day = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 
-/** Row index → the ids of the clients it names, by any of its identifiers; one statement per batch. */
+/**
+ * Row index → the ids of the clients it names, by any of its identifiers: one statement per batch, an
+ * index scan per identifier (= ANY over each unique index, OR-ed into one bitmap scan).
+ */
 async function matchClients(client: pg.PoolClient, rows: ImportRow[]): Promise<Map<number, Set<string>>> {
   const found = new Map<number, Set<string>>();
   if (rows.length === 0) return found;
-  const { rows: hits } = await client.query<{ i: number; id: string }>(
-    `WITH r AS (SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS r(i, phone, card, app))
-     SELECT r.i, c.id FROM r JOIN "LoyaltyClient" c ON c.phone = r.phone
-     UNION SELECT r.i, c.id FROM r JOIN "LoyaltyClient" c ON c."cardNumber" = r.card
-     UNION SELECT r.i, c.id FROM r JOIN "LoyaltyClient" c ON c."appCode" = r.app`,
-    [rows.map((_, i) => i), col(rows, (r) => r.phone), col(rows, (r) => r.cardNumber), col(rows, (r) => r.appCode)],
+  const pick = (f: "phone" | "cardNumber" | "appCode") => rows.map((r) => r[f]).filter((v): v is string => !!v);
+  const { rows: hits } = await client.query<{ id: string; phone: string | null; cardNumber: string | null; appCode: string | null }>(
+    `SELECT id, phone, "cardNumber", "appCode" FROM "LoyaltyClient" WHERE phone = ANY($1::text[]) OR "cardNumber" = ANY($2::text[]) OR "appCode" = ANY($3::text[])`,
+    [pick("phone"), pick("cardNumber"), pick("appCode")],
   );
-  for (const hit of hits) {
-    const set = found.get(hit.i) ?? new Set<string>();
-    set.add(hit.id);
-    found.set(hit.i, set);
-  }
+  if (hits.length === 0) return found;
+  const index = IDENTIFIERS.map((f) => new Map(hits.filter((h) => h[f]).map((h) => [h[f] as string, h.id])));
+  rows.forEach((row, i) => {
+    IDENTIFIERS.forEach((f, k) => {
+      const id = row[f] ? index[k].get(row[f]) : undefined;
+      if (!id) return;
+      const set = found.get(i) ?? new Set<string>();
+      set.add(id);
+      found.set(i, set);
+    });
+  });
   return found;
 }
 

@@ -42,7 +42,7 @@ export async function createImport(input: CreateImportInput): Promise<{ id: stri
     );
     const id = rows[0].id;
     const stored = await storeChunks(client, id, input.body);
-    await client.query('UPDATE "Import" SET bytes = $2, encoding = $3, delimiter = $4 WHERE id = $1', [id, stored.bytes, stored.format.encoding, stored.format.delimiter]);
+    await client.query('UPDATE "Import" SET bytes = $2, encoding = $3, delimiter = $4, lines = $5 WHERE id = $1', [id, stored.bytes, stored.format.encoding, stored.format.delimiter, stored.lines]);
     await client.query(
       `INSERT INTO "AuditLog" ("actorId", "actorLabel", action, "entityType", "entityId", after, "requestId")
        VALUES ($1, $2, 'import.create', 'Import', $3, $4::jsonb, $5)`,
@@ -69,6 +69,8 @@ async function assertTarget(client: pg.PoolClient, target: "offer" | "campaign",
 async function storeChunks(client: pg.PoolClient, importId: string, body: AsyncIterable<Uint8Array>) {
   let seq = 0;
   let bytes = 0;
+  let lines = 0;
+  let last = 0x0a;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let format: ReturnType<typeof detectFormat> = null;
@@ -87,14 +89,18 @@ async function storeChunks(client: pg.PoolClient, importId: string, body: AsyncI
     if (bytes > env.IMPORT_MAX_BYTES) {
       throw new AppError("payload_too_large", `The file is larger than ${env.IMPORT_MAX_BYTES} bytes (IMPORT_MAX_BYTES)`, { fields: { body: "Too large" } });
     }
-    pending.push(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
+    const buffer = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    for (let i = buffer.indexOf(0x0a); i !== -1; i = buffer.indexOf(0x0a, i + 1)) lines++;
+    if (buffer.length) last = buffer[buffer.length - 1];
+    pending.push(buffer);
     pendingBytes += piece.byteLength;
     if (pendingBytes >= CHUNK_BYTES) await flush();
   }
   if (pendingBytes > 0) await flush();
   if (bytes === 0 || !format) throw new AppError("validation", "The file is empty", { fields: { body: "Empty" } });
   if (!(await hasData(client, importId))) throw new AppError("validation", "The file has no rows", { fields: { body: "No rows" } });
-  return { bytes, format: format as NonNullable<ReturnType<typeof detectFormat>> };
+  // A last line without a line break is a line too.
+  return { bytes, lines: lines + (last === 0x0a ? 0 : 1), format: format as NonNullable<ReturnType<typeof detectFormat>> };
 }
 
 /** Something other than blank lines and a BOM. */

@@ -40,6 +40,9 @@ export type ImportRow = {
 
 type RowError = { line: number; column: string; problem: ImportProblem };
 
+// Built once: a schema made per row would cost more than the rest of the row's checks.
+const emailSchema = z.email();
+
 const squash = (s: string) => s.trim().toLowerCase().replace(/[\s_]/g, "");
 
 /** Which file column holds which field; unknown columns (an exported id, created_at…) are ignored. */
@@ -74,7 +77,7 @@ export function readClientRow(cells: string[], line: number, columns: ClientColu
   const phone = cell("phone");
   if (phone) row.phone = normalizePhone(phone) ?? void fail("phone", "phoneInvalid");
   const email = cell("email");
-  if (email) row.email = z.email().safeParse(email).success ? email : void fail("email", "emailInvalid");
+  if (email) row.email = emailSchema.safeParse(email).success ? email : void fail("email", "emailInvalid");
   const birthday = cell("birthday");
   if (birthday) row.birthday = readDate(birthday) ?? void fail("birthday", "birthdayInvalid");
   const level = cell("level");

@@ -77,7 +77,7 @@ describe("clients import (background job)", () => {
 
     const someone = (await clientByPhone(phones[0]))!;
     let exported = "";
-    for await (const chunk of exportClients({ q: someone.name!, actor })) exported += chunk;
+    for await (const chunk of exportClients({ q: someone.phone!, actor })) exported += chunk;
     expect(exported.split("\r\n").filter(Boolean)).toHaveLength(2);
     const before = await prisma.loyaltyClient.findUniqueOrThrow({ where: { id: someone.id } });
     const back = await importNow(key, "clients", exported);

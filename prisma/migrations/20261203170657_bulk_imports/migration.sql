@@ -18,6 +18,7 @@ CREATE TABLE "Import" (
     "bytes" BIGINT NOT NULL DEFAULT 0,
     "encoding" TEXT NOT NULL DEFAULT 'utf-8',
     "delimiter" TEXT NOT NULL DEFAULT ',',
+    "lines" INTEGER NOT NULL DEFAULT 0,
     "total" INTEGER,
     "processed" INTEGER NOT NULL DEFAULT 0,
     "created" INTEGER NOT NULL DEFAULT 0,
