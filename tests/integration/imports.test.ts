@@ -3,7 +3,9 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { exportClients } from "@/lib/loyalty/export-clients";
+import { createImport } from "@/lib/imports/create-import";
 import { reverseImport } from "@/lib/imports/reverse-import";
+import { runImport } from "@/lib/imports/run-import";
 import { errorReport, importNow, importsKey, status, storedCounts, upload } from "@/tests/helpers/imports-kit";
 import { freshPhone, ledgerSum, makeApiKey, makeLevel, uid } from "@/tests/helpers/loyalty-kit";
 
@@ -115,6 +117,27 @@ describe("clients import (background job)", () => {
   it("fails as a whole, naming why, when the header has no identifier column", async () => {
     const done = await importNow(key, "clients", "name;email\nAnn;ann@example.com\n");
     expect(done).toMatchObject({ state: "failed", failure: "noIdentifierColumn", created: 0 });
+  });
+});
+
+describe("storing an upload", () => {
+  it("keeps every byte when the request stream reuses one buffer for each read, in 1 MB chunks", async () => {
+    const cards = Array.from({ length: 40_000 }, (_, i) => `${uid("RB")}-${i}`);
+    const bytes = Buffer.from(`card_number;name\n${cards.map((c) => `${c};Имя`).join("\n")}\n`);
+    const shared = new Uint8Array(4096);
+    async function* reused() {
+      for (let at = 0; at < bytes.length; at += shared.length) {
+        const n = bytes.copy(shared, 0, at, at + shared.length);
+        yield shared.subarray(0, n);
+      }
+    }
+    const { id } = await createImport({ kind: "clients", body: reused(), actor });
+    const job = await prisma.import.findUniqueOrThrow({ where: { id } });
+    expect(Number(job.bytes)).toBe(bytes.length);
+    expect(job.lines).toBe(40_001);
+    expect(await prisma.importChunk.count({ where: { importId: id } })).toBe(Math.ceil(bytes.length / (1024 * 1024)));
+    await runImport({ importId: id });
+    expect(await prisma.import.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "done", total: 40_000, created: 40_000, failed: 0 });
   });
 });
 
