@@ -1,4 +1,5 @@
 import iconv from "iconv-lite";
+import { detectDelimiter } from "@/lib/csv/parse-csv-text";
 
 export type FileFormat = { encoding: "utf-8" | "windows-1251"; delimiter: "," | ";" | "\t" };
 
@@ -46,13 +47,4 @@ function looksLike1251(sample: Uint8Array): boolean {
     if (byte === 0x98) return false;
   }
   return high > 0 && letters / high >= 0.6;
-}
-
-/** The separator of the first line: ";" (Russian Excel), tab, or ",". Quoted text is not counted. */
-export function detectDelimiter(text: string): "," | ";" | "\t" {
-  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, "");
-  const count = (d: string) => firstLine.split(d).length - 1;
-  const counts = [[";", count(";")], ["\t", count("\t")], [",", count(",")]] as const;
-  const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-  return best[1] > 0 ? best[0] : ",";
 }

@@ -28,6 +28,8 @@ export async function* readImportRecords(file: StoredFile): AsyncGenerator<Impor
   const skipped: number[] = [];
   const parser = parse({
     delimiter: file.delimiter,
+    // Files glued together from several sources mix line endings; csv-parse would keep the first it saw.
+    record_delimiter: ["\r\n", "\n", "\r"],
     bom: true,
     relax_column_count: true,
     skip_empty_lines: true,
