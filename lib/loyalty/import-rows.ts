@@ -62,8 +62,8 @@ export const hasIdentifierColumn = (columns: ClientColumns) =>
   columns.phone !== undefined || columns.cardNumber !== undefined || columns.appCode !== undefined;
 
 /**
- * Reads and checks one data row (cells already trimmed); an empty cell means "not given". Duplicates
- * within the file are the caller's business (it sees the batch).
+ * Reads and checks one data row; an empty cell means "not given". Duplicates within the file are the
+ * import job's business (lib/imports/clients-handler.ts sees the batch).
  */
 export function readClientRow(cells: string[], line: number, columns: ClientColumns, levels: { id: string; title: string }[]) {
   const errors: RowError[] = [];
@@ -87,31 +87,6 @@ export function readClientRow(cells: string[], line: number, columns: ClientColu
   if ((row.name?.length ?? 0) > 200 || (row.cardNumber?.length ?? 0) > 64 || (row.appCode?.length ?? 0) > 100) fail("name", "tooLong");
   if (!row.phone && !row.cardNumber && !row.appCode && !phone) fail("phone", "noIdentifier");
   return { row, errors };
-}
-
-/** Reads and checks every data row of a whole table (the dashboard's small synchronous import). */
-export function readImportRows(table: string[][], levels: { id: string; title: string }[]) {
-  const columns = mapHeader(table[0]);
-  const rows: ImportRow[] = [];
-  const errors: RowError[] = [];
-  const seen = new Map<string, number>();
-  if (!hasIdentifierColumn(columns)) {
-    return { rows, errors: [{ line: 1, column: "phone", problem: "noIdentifier" as const }] };
-  }
-  table.slice(1).forEach((cells, i) => {
-    const line = i + 2;
-    const read = readClientRow(cells, line, columns, levels);
-    errors.push(...read.errors);
-    for (const field of ["phone", "cardNumber", "appCode"] as const) {
-      const value = read.row[field];
-      if (!value) continue;
-      const key = `${field}:${value}`;
-      if (seen.has(key)) errors.push({ line, column: field, problem: "duplicateInFile" });
-      else seen.set(key, line);
-    }
-    rows.push(read.row);
-  });
-  return { rows, errors };
 }
 
 /** YYYY-MM-DD or the Russian DD.MM.YYYY, as a UTC date; nonsense such as 31.02 is refused. */

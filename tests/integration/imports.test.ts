@@ -101,6 +101,15 @@ describe("clients import (background job)", () => {
     expect(report[1][2]).toMatch(/different clients/);
   });
 
+  it("refuses an identifier repeated within the file: the first row is imported, the repeat reported", async () => {
+    const phone = freshPhone();
+    const done = await importNow(key, "clients", `phone;name\n${phone};First\n+7${phone.slice(1)};Again\n`);
+    expect(done).toMatchObject({ created: 1, failed: 1 });
+    expect((await clientByPhone(phone))?.name).toBe("First");
+    const report = parse((await errorReport(key, done.id, "en")).text, { delimiter: ";", bom: true }) as string[][];
+    expect(report[1]).toEqual(["3", "phone", "The same identifier appears again in the file"]);
+  });
+
   it("reverses an import's opening balances as a whole, audited, once", async () => {
     const phones = [freshPhone(), freshPhone()];
     const done = await importNow(key, "clients", `phone;balance\n${phones[0]};100\n${phones[1]};40\n`);
