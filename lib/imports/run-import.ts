@@ -17,6 +17,16 @@ const HANDLERS: Record<ImportKind, ImportHandler> = {
 
 const log = lazy(() => logger.child({ component: "imports" }));
 
+// The tables a kind writes: analysed after a large import, so the planner does not keep planning for the
+// small table it last sampled (a keyset page planned as a scan of the whole table, once per page).
+const TABLES: Record<ImportKind, string> = {
+  clients: '"LoyaltyClient", "LedgerEntry"',
+  offer_codes: '"OfferCode"',
+  offer_users: '"OfferUser"',
+  campaign_gtins: '"CampaignGtin"',
+};
+const ANALYZE_FROM_ROWS = 10_000;
+
 const FINAL = new Set(["done", "failed", "cancelled"]);
 
 /**
@@ -63,6 +73,11 @@ export async function runImport({ importId, signal, batchRows = env.IMPORT_BATCH
 async function finish(importId: string, state: "done" | "failed" | "cancelled", failure?: string) {
   const exact = state === "done" ? { total: (await prisma.import.findUniqueOrThrow({ where: { id: importId }, select: { processed: true } })).processed } : {};
   const job = await prisma.import.update({ where: { id: importId }, data: { state, failure: failure ?? null, finishedAt: new Date(), ...exact } });
+  if (job.created >= ANALYZE_FROM_ROWS) {
+    await dbPool()
+      .query(`ANALYZE ${TABLES[job.kind]}`)
+      .catch((error: unknown) => log.warn({ err: error, importId }, "import: could not analyse the tables it wrote"));
+  }
   log.info({ importId, kind: job.kind, state, processed: job.processed, created: job.created, updated: job.updated, failed: job.failed }, "import finished");
 }
 

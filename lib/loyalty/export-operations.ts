@@ -14,9 +14,9 @@ type Row = { id: string; created: string; point: string; phone: string | null; c
 const rubles = (kopecks: number) => (kopecks / 100).toFixed(2);
 
 /**
- * The till operations as CSV, with the list page's point, type, kind and day filters (days in Moscow
- * time), in keyset pages by (createdAt, id): a year of operations streams out without being held in
- * memory. Phones are personal data leaving the portal: audited with the filter and row count.
+ * The till operations as CSV, newest first as the list page shows them, with its point, type, kind and
+ * day filters (days in Moscow time), in keyset pages along the (createdAt DESC, id) index: a year of
+ * operations streams out without being held in memory. Phones are personal data leaving the portal: audited with the filter and row count.
  */
 export async function* exportOperations({ filters, actor }: { filters: Filters; actor: Actor }): AsyncGenerator<string> {
   let rows = 0;
@@ -33,15 +33,15 @@ export async function* exportOperations({ filters, actor }: { filters: Filters; 
     if (filters.kind === "refunded") where.push('o."refundedAt" IS NOT NULL');
     if (filters.from) add((p) => `o."createdAt" >= (${p}::date::timestamp - interval '3 hours')`, filters.from);
     if (filters.to) add((p) => `o."createdAt" < (${p}::date::timestamp + interval '21 hours')`, filters.to);
-    let after = { created: "-infinity", id: "" };
+    let after = { created: "infinity", id: "" };
     for (;;) {
       const page = await dbPool().query<Row>(
         `SELECT o.id, to_char(o."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created, p.name AS point, c.phone, c."cardNumber" AS card,
                 o."amountKopecks" AS amount, o."totalKopecks" AS total, o.spend, o.earn, o.percent, o.type::text AS type,
                 to_char(o."refundedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS refunded
          FROM "Operation" o JOIN "LoyaltyPoint" p ON p.id = o."pointId" JOIN "LoyaltyClient" c ON c.id = o."clientId"
-         WHERE (o."createdAt", o.id) > ($1::timestamp, $2) ${where.map((w) => `AND ${w}`).join(" ")}
-         ORDER BY o."createdAt", o.id LIMIT ${BATCH}`,
+         WHERE o."createdAt" <= $1::timestamp AND (o."createdAt" < $1::timestamp OR o.id > $2) ${where.map((w) => `AND ${w}`).join(" ")}
+         ORDER BY o."createdAt" DESC, o.id LIMIT ${BATCH}`,
         [after.created, after.id, ...params],
       );
       if (page.rows.length === 0) break;
