@@ -66,6 +66,18 @@ export const clientsHandler: ImportHandler = {
 const col = (rows: ImportRow[], f: (r: ImportRow) => string | number | null | undefined) => rows.map((r) => f(r) ?? null);
 const day = (d: Date | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 
+/** The unnest parameters $1–$8 both statements read as u(id, name, phone, email, card, app, birthday, level). */
+const profileArrays = (ids: string[], rows: ImportRow[]) => [
+  ids,
+  col(rows, (r) => r.name),
+  col(rows, (r) => r.phone),
+  col(rows, (r) => r.email),
+  col(rows, (r) => r.cardNumber),
+  col(rows, (r) => r.appCode),
+  col(rows, (r) => day(r.birthday)),
+  col(rows, (r) => r.levelId),
+];
+
 /**
  * Row index → the ids of the clients it names, by any of its identifiers: one statement per batch, an
  * index scan per identifier (= ANY over each unique index, OR-ed into one bitmap scan).
@@ -106,16 +118,7 @@ async function updateClients(client: pg.PoolClient, list: { id: string; row: Imp
      WHERE c.id = u.id AND (c.name, c.phone, c.email, c."cardNumber", c."appCode", c.birthday, c."levelId") IS DISTINCT FROM
        (COALESCE(u.name, c.name), COALESCE(u.phone, c.phone), COALESCE(u.email, c.email), COALESCE(u.card, c."cardNumber"),
         COALESCE(u.app, c."appCode"), COALESCE(u.birthday::date, c.birthday), COALESCE(u.level, c."levelId"))`,
-    [
-      list.map((u) => u.id),
-      col(rows, (r) => r.name),
-      col(rows, (r) => r.phone),
-      col(rows, (r) => r.email),
-      col(rows, (r) => r.cardNumber),
-      col(rows, (r) => r.appCode),
-      col(rows, (r) => day(r.birthday)),
-      col(rows, (r) => r.levelId),
-    ],
+    profileArrays(list.map((u) => u.id), rows),
   );
   return result.rowCount ?? 0;
 }
@@ -129,17 +132,7 @@ async function createClients(client: pg.PoolClient, rows: ImportRow[], opts: { d
      SELECT u.id, u.name, u.phone, u.email, u.card, u.app, u.birthday::date, COALESCE(u.level, $9), now(), now()
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
        AS u(id, name, phone, email, card, app, birthday, level)`,
-    [
-      ids,
-      col(rows, (r) => r.name),
-      col(rows, (r) => r.phone),
-      col(rows, (r) => r.email),
-      col(rows, (r) => r.cardNumber),
-      col(rows, (r) => r.appCode),
-      col(rows, (r) => day(r.birthday)),
-      col(rows, (r) => r.levelId),
-      opts.defaultLevel,
-    ],
+    [...profileArrays(ids, rows), opts.defaultLevel],
   );
   const openings = rows.map((r, i) => ({ id: ids[i], amount: r.balance ?? 0 })).filter((o) => o.amount > 0);
   if (openings.length === 0) return;
