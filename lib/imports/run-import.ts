@@ -48,21 +48,36 @@ export async function runImport({ importId, signal, batchRows = env.IMPORT_BATCH
     const { firstIsHeader, context } = await handler.start(job, first, dbPool());
     // Counted from the upload's line breaks (a second parse of 100 MB would cost seconds), made exact at the end.
     if (job.total === null) job = await prisma.import.update({ where: { id: importId }, data: { total: Math.max(0, job.lines - (firstIsHeader ? 1 : 0)) } });
-    const done = job.processed;
+    const live = job;
+    const done = live.processed;
     let index = 0;
     let batch: ImportRecord[] = [];
     let offset = done;
-    for await (const record of readImportRecords(job)) {
+    // The next batch is parsed while the previous one is written: one batch in flight at a time, so they
+    // still commit in file order (commitBatch checks the offset).
+    let inFlight: Promise<boolean> | null = null;
+    const previousCommitted = async () => !inFlight || (await inFlight);
+    const send = (records: ImportRecord[]) => {
+      inFlight = commitBatch({ job: live, handler, context, records, offset });
+      // Awaited before the next batch; until then a failure must not count as unhandled.
+      inFlight.catch(() => undefined);
+      offset += records.length;
+    };
+    for await (const record of readImportRecords(live)) {
       if (index++ === 0 && firstIsHeader) continue;
       if (index - (firstIsHeader ? 1 : 0) <= done) continue;
       batch.push(record);
       if (batch.length < batchRows) continue;
+      if (!(await previousCommitted())) return;
       if (signal?.aborted) throw new Error("import stopped by worker shutdown; resumes on retry");
-      if (!(await commitBatch({ job, handler, context, records: batch, offset }))) return;
-      offset += batch.length;
+      send(batch);
       batch = [];
     }
-    if (batch.length && !(await commitBatch({ job, handler, context, records: batch, offset }))) return;
+    if (!(await previousCommitted())) return;
+    if (batch.length) {
+      send(batch);
+      if (!(await previousCommitted())) return;
+    }
     await finish(importId, "done");
   } catch (error) {
     if (!(error instanceof ImportFailure)) throw error;
