@@ -89,7 +89,7 @@ async function storeChunks(client: pg.PoolClient, importId: string, body: AsyncI
     if (bytes > env.IMPORT_MAX_BYTES) {
       throw new AppError("payload_too_large", `The file is larger than ${env.IMPORT_MAX_BYTES} bytes (IMPORT_MAX_BYTES)`, { fields: { body: "Too large" } });
     }
-    // A copy: a request stream may hand out views of a buffer it reuses for the next read.
+    // A copy: the pieces are kept until the chunk is full, and a stream may reuse a buffer it handed out.
     const buffer = Buffer.from(piece);
     for (let i = buffer.indexOf(0x0a); i !== -1; i = buffer.indexOf(0x0a, i + 1)) lines++;
     if (buffer.length) last = buffer[buffer.length - 1];
