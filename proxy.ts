@@ -30,9 +30,11 @@ function servedOverHttps(request: NextRequest): boolean {
 
 export const config = {
   matcher: [
-    // Pages only: API answers are JSON for tills and IMSHOP, static files carry no script.
+    // Pages only: API answers are JSON for tills and IMSHOP, static files carry no script. The imports
+    // page's upload is not a page either, and must not pass here: Next buffers a body for the proxy and
+    // cuts it at experimental.proxyClientMaxBodySize (10 MB), so a 100 MB file would arrive truncated.
     {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico).*)",
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|loyalty/imports/upload).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -6,6 +6,7 @@
 //   BENCH_SKIP_BUILD=1     reuse .next when it holds a build   BENCH_KEEP_DB=1   keep the database afterwards
 //   BENCH_SCENARIOS=a,b    only these HTTP scenarios           BENCH_LOG_LEVEL=info   the server's log level
 //   BENCH_RETAIL_RATE=100  offered req/s for retail-paced     BENCH_SKIP_OUTBOX=1 / BENCH_SKIP_DASHBOARD=1 / BENCH_SKIP_OVERVIEW=1  skip those parts
+//   BENCH_SKIP_IMPORTS=1   skip the bulk imports scenario (bench/imports.mjs: 1M clients, 1M codes, 1M export; own database)
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -174,6 +175,8 @@ async function main() {
   writeFileSync("bench/results.md", markdown);
   console.log(`\n${table}\n`);
   say(`wrote bench/results.md (raw numbers: bench/results/latest.json) in ${results.totalSeconds.toFixed(0)} s`);
+  // Bulk imports run on their own database and server (the worker in its own process), once this run has cleaned up (cleanups run last-first).
+  if (process.env.BENCH_SKIP_IMPORTS !== "1") cleanups.unshift(() => run(process.execPath, [path.join(root, "bench/imports.mjs")], { env: { ...process.env, BENCH_SKIP_BUILD: "1" } }));
 }
 
 /** The server's CPU time so far (user + system, µs) from its internal stats route; null if it does not answer. */

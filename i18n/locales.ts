@@ -23,6 +23,7 @@ export const NAMESPACES = [
   "table",
   "search",
   "validation",
+  "imports",
 ] as const;
 
 export const isLocale = (v: unknown): v is Locale => typeof v === "string" && (LOCALES as readonly string[]).includes(v);

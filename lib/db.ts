@@ -29,6 +29,15 @@ function client(): { prisma: PrismaClient; pool: pg.Pool } {
 
 export const prisma: PrismaClient = lazy(() => client().prisma);
 
+/**
+ * The Prisma adapter's own `pg` pool, for the bulk paths only (imports' batches and streaming exports, see
+ * README "Data access"): one statement per batch of thousands of rows, where Prisma's per-query JavaScript
+ * would be most of the cost. Same pool, so the connection limit and the metrics stay one.
+ */
+export function dbPool(): pg.Pool {
+  return client().pool;
+}
+
 /** Closes the pool if this process ever opened one (a script that failed its checks never did). */
 export async function disconnectDatabase(): Promise<void> {
   await made?.prisma.$disconnect();

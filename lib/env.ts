@@ -65,6 +65,12 @@ const schema = z.object({
   IMSHOP_ALLOW_PRIVATE_URLS: bool(false),
   // Opens GET /api/internal/process-stats (CPU time, memory) to callers sending it as x-internal-token.
   INTERNAL_STATS_TOKEN: optionalText.pipe(z.string().min(16).optional()),
+  // Largest file one bulk import accepts (bytes); a 1M-client CSV is about 100 MB.
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 40).default(500 * 1024 * 1024),
+  // Rows one import batch writes in one transaction: progress, resume and cancel move in these steps.
+  IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(100_000).default(5000),
+  // Refused rows kept for one import's error report (all are counted; a wholly wrong file stops growing here).
+  IMPORT_MAX_ERRORS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -8,6 +8,8 @@ import { DELIVER_TASK, PURGE_TASK } from "@/lib/outbox/outbox-jobs";
 import { gcEntityQueues } from "@/lib/outbox/gc-entity-queues";
 import { purgeDeliveryLog } from "@/lib/outbox/purge-delivery-log";
 import { purgeExpiredRecords } from "@/lib/maintenance/purge-expired";
+import { IMPORT_TASK } from "@/lib/imports/import-jobs";
+import { runImport } from "@/lib/imports/run-import";
 import { LIVENESS_KEY_SQL, recoverStalledJobs, type RecoveryReport } from "@/lib/outbox/recover-stalled-jobs";
 import { REFRESH_OVERVIEW_TASK, refreshOverview } from "@/lib/overview/refresh-overview";
 
@@ -146,6 +148,15 @@ function tasks(stopping: AbortSignal): TaskList {
     },
     [REFRESH_OVERVIEW_TASK]: async () => {
       await refreshOverview();
+    },
+    // A bulk CSV import: resumes after its last committed batch when a killed worker's job runs again.
+    [IMPORT_TASK]: async (payload, helpers) => {
+      const importId = (payload as { importId?: unknown } | null)?.importId;
+      if (typeof importId !== "string") {
+        helpers.logger.error(`import job ${helpers.job.id} has no importId; dropped`);
+        return;
+      }
+      await runImport({ importId, signal: AbortSignal.any([helpers.abortSignal, stopping]) });
     },
     [PURGE_TASK]: async () => {
       await purgeDeliveryLog();

@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/loyalty/operations", label: "loyaltyOperations", role: "staff" },
   { href: "/loyalty/levels", label: "loyaltyLevels", role: "staff" },
   { href: "/loyalty/points", label: "loyaltyPoints", role: "staff" },
+  { href: "/loyalty/imports", label: "imports", role: "admin" },
   { href: "/deliveries", label: "deliveries", role: "staff" },
   { href: "/api-keys", label: "apiKeys", role: "admin" },
   { href: "/settings/imshop", label: "imshopSettings", role: "admin" },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const API_KEY_SCOPES = ["loyalty", "orders", "offers"] as const;
+export const API_KEY_SCOPES = ["loyalty", "orders", "offers", "imports"] as const;
 export type ApiKeyScopeName = (typeof API_KEY_SCOPES)[number];
 
 const name = z.string().trim().min(1, "Required").max(100, "At most 100 characters");
@@ -13,7 +13,7 @@ const rateLimitPerMinute = z
 
 export const createApiKeyInput = z.object({
   name,
-  scopes: z.array(z.enum(API_KEY_SCOPES, { error: "loyalty, orders or offers" })).min(1, "Pick at least one scope"),
+  scopes: z.array(z.enum(API_KEY_SCOPES, { error: "loyalty, orders, offers or imports" })).min(1, "Pick at least one scope"),
   // No points = the key may act for every point.
   pointIds,
   rateLimitPerMinute,

@@ -4,7 +4,7 @@ import { sha256Hex } from "@/lib/crypto/hash-token";
 import { enforceApiKeyRateLimit } from "@/lib/auth/api-key-rate-limit";
 import { findApiKeyByHash, shouldTouchApiKey } from "@/lib/auth/api-key-cache";
 
-export type ApiKeyScope = "loyalty" | "orders" | "offers";
+export type ApiKeyScope = "loyalty" | "orders" | "offers" | "imports";
 export type ApiCaller = { apiKeyId: string; name: string; pointIds: string[] | null };
 
 const TOUCH_EVERY_MS = 60_000;

@@ -40,6 +40,9 @@ export type ImportRow = {
 
 type RowError = { line: number; column: string; problem: ImportProblem };
 
+// Built once: a schema made per row would cost more than the rest of the row's checks.
+const emailSchema = z.email();
+
 const squash = (s: string) => s.trim().toLowerCase().replace(/[\s_]/g, "");
 
 /** Which file column holds which field; unknown columns (an exported id, created_at…) are ignored. */
@@ -52,46 +55,38 @@ export function mapHeader(header: string[]): Partial<Record<Column, number>> {
   return map;
 }
 
-/** Reads and checks every data row; an empty cell means "not given". */
-export function readImportRows(table: string[][], levels: { id: string; title: string }[]) {
-  const columns = mapHeader(table[0]);
-  const rows: ImportRow[] = [];
+export type ClientColumns = Partial<Record<Column, number>>;
+
+/** True when the header names at least one column a client can be matched by. */
+export const hasIdentifierColumn = (columns: ClientColumns) =>
+  columns.phone !== undefined || columns.cardNumber !== undefined || columns.appCode !== undefined;
+
+/**
+ * Reads and checks one data row; an empty cell means "not given". Duplicates within the file are the
+ * import job's business (lib/imports/clients-handler.ts sees the batch).
+ */
+export function readClientRow(cells: string[], line: number, columns: ClientColumns, levels: { id: string; title: string }[]) {
   const errors: RowError[] = [];
-  const seen = new Map<string, number>();
-  if (columns.phone === undefined && columns.cardNumber === undefined && columns.appCode === undefined) {
-    return { rows, errors: [{ line: 1, column: "phone", problem: "noIdentifier" as const }] };
-  }
-  table.slice(1).forEach((cells, i) => {
-    const line = i + 2;
-    const cell = (c: Column) => {
-      const index = columns[c];
-      const value = index === undefined ? "" : (cells[index] ?? "").trim().replace(/^'(?=[=+\-@])/, "");
-      return value === "" ? undefined : value;
-    };
-    const fail = (column: string, problem: ImportProblem) => errors.push({ line, column, problem });
-    const row: ImportRow = { line, name: cell("name"), cardNumber: cell("cardNumber"), appCode: cell("appCode") };
-    const phone = cell("phone");
-    if (phone) row.phone = normalizePhone(phone) ?? void fail("phone", "phoneInvalid");
-    const email = cell("email");
-    if (email) row.email = z.email().safeParse(email).success ? email : void fail("email", "emailInvalid");
-    const birthday = cell("birthday");
-    if (birthday) row.birthday = readDate(birthday) ?? void fail("birthday", "birthdayInvalid");
-    const level = cell("level");
-    if (level) row.levelId = levels.find((l) => l.id === level || squash(l.title) === squash(level))?.id ?? void fail("level", "levelUnknown");
-    const balance = cell("balance");
-    if (balance) row.balance = /^\d{1,9}$/.test(balance) ? Number(balance) : void fail("balance", "balanceInvalid");
-    if ((row.name?.length ?? 0) > 200 || (row.cardNumber?.length ?? 0) > 64 || (row.appCode?.length ?? 0) > 100) fail("name", "tooLong");
-    if (!row.phone && !row.cardNumber && !row.appCode && !phone) fail("phone", "noIdentifier");
-    for (const field of ["phone", "cardNumber", "appCode"] as const) {
-      const value = row[field];
-      if (!value) continue;
-      const key = `${field}:${value}`;
-      if (seen.has(key)) fail(field, "duplicateInFile");
-      else seen.set(key, line);
-    }
-    rows.push(row);
-  });
-  return { rows, errors };
+  const cell = (c: Column) => {
+    const index = columns[c];
+    const value = index === undefined ? "" : (cells[index] ?? "").trim().replace(/^'(?=[=+\-@])/, "");
+    return value === "" ? undefined : value;
+  };
+  const fail = (column: string, problem: ImportProblem) => errors.push({ line, column, problem });
+  const row: ImportRow = { line, name: cell("name"), cardNumber: cell("cardNumber"), appCode: cell("appCode") };
+  const phone = cell("phone");
+  if (phone) row.phone = normalizePhone(phone) ?? void fail("phone", "phoneInvalid");
+  const email = cell("email");
+  if (email) row.email = emailSchema.safeParse(email).success ? email : void fail("email", "emailInvalid");
+  const birthday = cell("birthday");
+  if (birthday) row.birthday = readDate(birthday) ?? void fail("birthday", "birthdayInvalid");
+  const level = cell("level");
+  if (level) row.levelId = levels.find((l) => l.id === level || squash(l.title) === squash(level))?.id ?? void fail("level", "levelUnknown");
+  const balance = cell("balance");
+  if (balance) row.balance = /^\d{1,9}$/.test(balance) ? Number(balance) : void fail("balance", "balanceInvalid");
+  if ((row.name?.length ?? 0) > 200 || (row.cardNumber?.length ?? 0) > 64 || (row.appCode?.length ?? 0) > 100) fail("name", "tooLong");
+  if (!row.phone && !row.cardNumber && !row.appCode && !phone) fail("phone", "noIdentifier");
+  return { row, errors };
 }
 
 /** YYYY-MM-DD or the Russian DD.MM.YYYY, as a UTC date; nonsense such as 31.02 is refused. */

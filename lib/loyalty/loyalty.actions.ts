@@ -1,11 +1,10 @@
 "use server";
 
 import { z } from "zod";
-import { appErrorFieldsFailure, runAction, type ActionFailure, type ActionResult, type Translator } from "@/lib/http/run-action";
+import { appErrorFieldsFailure, runAction, type ActionFailure, type Translator } from "@/lib/http/run-action";
 import { adjustBalance } from "@/lib/loyalty/adjust-balance";
 import { deleteLevel } from "@/lib/loyalty/delete-level";
 import { eraseClient } from "@/lib/loyalty/erase-client";
-import { importClients, type ImportResult } from "@/lib/loyalty/import-clients";
 import { LoyaltyRuleError } from "@/lib/loyalty/loyalty-rule-error";
 import { adjustmentInput, clientInput, levelInput, pointInput } from "@/lib/loyalty/loyalty.schema";
 import { refundOperation } from "@/lib/loyalty/refund-operation";
@@ -14,7 +13,6 @@ import { saveLevel } from "@/lib/loyalty/save-level";
 import { savePoint } from "@/lib/loyalty/save-point";
 
 const idField = { id: z.string().max(100).nullish() };
-const MAX_IMPORT_BYTES = 900 * 1024;
 
 const loyalty = { namespace: "loyalty", logMessage: "loyalty action failed", mapError: loyaltyRuleFailure };
 // Each action refreshes its own list and every page below it (a client's own page under /loyalty/clients).
@@ -96,18 +94,6 @@ export async function refundOperationAction(input: unknown) {
     input,
     run: (data, actor) => refundOperation({ ...data, actor }),
     revalidate: layouts("/loyalty/operations", "/loyalty/clients"),
-  });
-}
-
-export async function importClientsAction(input: unknown): Promise<ActionResult<ImportResult>> {
-  const schema = z.object({ csv: z.string().min(1, "Choose a file").max(MAX_IMPORT_BYTES, "The file is too large (at most 900 KB)") });
-  return runAction({
-    ...loyalty,
-    role: "admin",
-    schema,
-    input,
-    run: ({ csv }, actor) => importClients({ csv, actor }),
-    revalidate: layouts("/loyalty/clients"),
   });
 }
 

@@ -1,4 +1,4 @@
-import { stripFormulaGuard } from "@/lib/csv/csv-cell";
+import { parseCsvText } from "@/lib/csv/parse-csv-text";
 
 export type ParsedColumn = {
   /** Distinct values in file order, with the line each came from (1-based). */
@@ -12,46 +12,28 @@ export type ParsedColumn = {
  * quoted fields allowed), skipping blank lines and a header row whose first cell is one of `headers`.
  */
 export function parseCsvColumn(text: string, opts: { headers: string[]; maxLength: number }): ParsedColumn {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
   const seen = new Set<string>();
   const out: ParsedColumn = { values: [], duplicates: 0, problems: [] };
   let first = true;
-  lines.forEach((raw, i) => {
-    // An export's formula guard ("'=...") is dropped again, so exported codes import back unchanged.
-    const value = stripFormulaGuard(firstCell(raw).trim());
-    if (!value) return;
+  for (const record of parseCsvText(text, [",", ";", "\t"])) {
+    const value = (record.cells[0] ?? "").trim();
+    if (!value) continue;
     if (first) {
       first = false;
-      if (opts.headers.includes(value.toLowerCase())) return;
+      if (opts.headers.includes(value.toLowerCase())) continue;
     }
     if (value.length > opts.maxLength) {
-      out.problems.push({ line: i + 1, reason: `longer than ${opts.maxLength} characters` });
-      return;
+      out.problems.push({ line: record.line, reason: `longer than ${opts.maxLength} characters` });
+      continue;
     }
     if (seen.has(value)) {
       out.duplicates++;
-      return;
+      continue;
     }
     seen.add(value);
-    out.values.push({ value, line: i + 1 });
-  });
-  return out;
-}
-
-function firstCell(line: string): string {
-  const trimmed = line.trimStart();
-  if (!trimmed.startsWith('"')) return trimmed.split(/[,;\t]/, 1)[0];
-  let cell = "";
-  for (let i = 1; i < trimmed.length; i++) {
-    const ch = trimmed[i];
-    if (ch === '"') {
-      if (trimmed[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else break;
-    } else cell += ch;
+    out.values.push({ value, line: record.line });
   }
-  return cell;
+  return out;
 }
 
 /** "line 3: …; line 8: …" for the first few problems, so an admin can fix the file. */

@@ -50,6 +50,7 @@ const TAGS = [
   { name: "Loyalty API", description: "Tills call these (seed 002). Errors are `{\"<field>\": \"<message>\"}`, 401 `{\"apikey\": \"Invalid API key.\"}`." },
   { name: "Orders API", description: "The merchant's ERP or site calls these with an `orders` API key." },
   { name: "Offers API", description: "Tills and the site report redemptions with an `offers` API key." },
+  { name: "Imports API", description: "An ERP uploads large CSV files (clients, offer codes, offer users, campaign GTINs) with an `imports` API key; they are imported in the background." },
   { name: "Operations", description: "Health, readiness and metrics for operators and load balancers." },
 ];
 
@@ -103,6 +104,23 @@ function response(spec: ResponseSpec) {
   return { description: spec.description, content: { [type]: { schema, ...(spec.example === undefined ? {} : { example: spec.example }) } } };
 }
 
+/** The document's path of a route folder: `/api/imports/[ref]` is `/api/imports/{ref}`. */
+export const documentPath = (routePath: string) => routePath.replace(/\[([^\]/]+)\]/g, "{$1}");
+
+function parameters(e: Endpoint) {
+  const list: Record<string, unknown>[] = [...(e.parameters ?? [])].map((p) => ({ ...p, required: p.in === "path" ? true : (p.required ?? false) }));
+  if (e.idempotencyKey) {
+    list.push({
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      description: "1–255 characters. A retry with the same key and body returns the first answer instead of acting twice; another body with the key is refused (422).",
+      schema: { type: "string", minLength: 1, maxLength: 255 },
+    });
+  }
+  return list.length ? { parameters: list } : {};
+}
+
 function operation(e: Endpoint): Operation {
   const responses: Operation["responses"] = {};
   for (const [status, spec] of Object.entries({ ...errorResponses(e), ...e.responses })) responses[status] = response(spec);
@@ -114,27 +132,15 @@ function operation(e: Endpoint): Operation {
     ...(description ? { description } : {}),
     operationId: `${e.method}${e.path.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
     security: security(e),
-    ...(e.idempotencyKey
-      ? {
-          parameters: [
-            {
-              name: "Idempotency-Key",
-              in: "header",
-              required: false,
-              description: "1–255 characters. A retry with the same key and body returns the first answer instead of acting twice; another body with the key is refused (422).",
-              schema: { type: "string", minLength: 1, maxLength: 255 },
-            },
-          ],
-        }
-      : {}),
-    ...(body ? { requestBody: { required: true, content: { "application/json": { schema: body, ...(e.request?.example === undefined ? {} : { example: e.request.example }) } } } } : {}),
+    ...parameters(e),
+    ...(body ? { requestBody: { required: true, content: { [e.request?.contentType ?? "application/json"]: { schema: body, ...(e.request?.example === undefined ? {} : { example: e.request.example }) } } } } : {}),
     responses,
   };
 }
 
 export function buildDocument(endpoints: Endpoint[] = ENDPOINTS): OpenApiDocument {
   const paths: OpenApiDocument["paths"] = {};
-  for (const e of endpoints) (paths[e.path] ??= {})[e.method] = operation(e);
+  for (const e of endpoints) (paths[documentPath(e.path)] ??= {})[e.method] = operation(e);
   return {
     openapi: "3.1.0",
     info: {

@@ -20,14 +20,17 @@ export type Endpoint = {
   method: "get" | "post";
   /** The URL path, which is also the route file's folder under app/ (tests check both ways). */
   path: string;
-  tag: "IMSHOP webhooks" | "Loyalty API" | "Orders API" | "Offers API" | "Operations";
+  tag: "IMSHOP webhooks" | "Loyalty API" | "Orders API" | "Offers API" | "Imports API" | "Operations";
   summary: string;
   description?: string;
   auth: EndpointAuth;
   /** The API key scope the endpoint needs (auth "apiKey"). */
-  scope?: "loyalty" | "orders" | "offers";
+  scope?: "loyalty" | "orders" | "offers" | "imports";
   idempotencyKey?: boolean;
-  request?: { schema: z.ZodType; example?: unknown };
+  /** Query and path parameters; a `[name]` folder in `path` is documented as the path parameter `{name}`. */
+  parameters?: { name: string; in: "query" | "path"; required?: boolean; description: string; schema: Record<string, unknown> }[];
+  /** application/json unless said otherwise (an import's body is text/csv). */
+  request?: { schema: z.ZodType; example?: unknown; contentType?: string };
   responses: Record<number, ResponseSpec>;
   errors: ErrorFamily;
 };

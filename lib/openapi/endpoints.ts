@@ -12,6 +12,7 @@ import {
 } from "@/lib/loyalty/loyalty.schema";
 import { offersRequestSchema, offersResponseSchema, redeemAnswerSchema, redeemRequestSchema } from "@/lib/offers/offers.schema";
 import type { Endpoint } from "@/lib/openapi/endpoint";
+import { IMPORTS_ENDPOINTS } from "@/lib/openapi/imports-endpoints";
 import { OPERATIONS_ENDPOINTS } from "@/lib/openapi/operations-endpoints";
 import {
   cancelOrderAnswerSchema,
@@ -263,5 +264,6 @@ export const ENDPOINTS: Endpoint[] = [
     },
     errors: "default",
   },
+  ...IMPORTS_ENDPOINTS,
   ...OPERATIONS_ENDPOINTS,
 ];

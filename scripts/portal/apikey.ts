@@ -30,10 +30,11 @@ export const apikeyCommands: CommandGroup = {
     },
     create: {
       summary: "Issues an API key and prints it once.",
-      usage: "--name <name> [--scopes loyalty,orders,offers] [--points <pointId,…>] [--json]",
+      usage: "--name <name> [--scopes loyalty,orders,offers,imports] [--points <pointId,…>] [--json]",
       details: `Options:
   --name <name>         who uses it, e.g. "Till 3, Tverskaya"
-  --scopes <list>       loyalty (the till API), orders (the orders API), offers (redemptions); default loyalty
+  --scopes <list>       loyalty (the till API), orders (the orders API), offers (redemptions),
+                        imports (bulk CSV imports: POST /api/imports/{kind}); default loyalty
   --points <ids>        the loyalty points the key may act for; none means every point
 The key is printed on standard output (the note on standard error), and never shown again.`,
       options: { name: { type: "string" }, scopes: { type: "string" }, points: { type: "string" } },

@@ -1,7 +1,7 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import type { ValidateFunction } from "ajv";
-import { openApiDocument } from "@/lib/openapi/build-document";
+import { documentPath, openApiDocument } from "@/lib/openapi/build-document";
 import { ENDPOINTS } from "@/lib/openapi/endpoints";
 
 // Checks every answer a test receives from a documented route against the OpenAPI document, so the
@@ -30,7 +30,7 @@ async function handlers(): Promise<Map<unknown, Key>> {
 export async function checkAnswerAgainstDocument(handler: unknown, status: number, contentType: string | null, body: unknown): Promise<void> {
   const key = (await handlers()).get(handler);
   if (!key) return;
-  const op = openApiDocument().paths[key.path]?.[key.method];
+  const op = openApiDocument().paths[documentPath(key.path)]?.[key.method];
   const res = op?.responses[String(status)] ?? op?.responses.default;
   const where = `${key.method.toUpperCase()} ${key.path} → ${status}`;
   if (!res) throw new Error(`OpenAPI: ${where} is not documented`);

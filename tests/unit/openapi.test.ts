@@ -4,7 +4,7 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { buildDocument, toJsonSchema } from "@/lib/openapi/build-document";
+import { buildDocument, documentPath, toJsonSchema } from "@/lib/openapi/build-document";
 import { ENDPOINTS } from "@/lib/openapi/endpoints";
 
 const doc = buildDocument();
@@ -12,7 +12,7 @@ const root = path.resolve(__dirname, "../..");
 
 // Route files under app/api and app/integration that integrators do not call: the dashboard's sign-in, and
 // the bench's process stats (404 unless INTERNAL_STATS_TOKEN is set).
-const NOT_DOCUMENTED = new Set(["/api/auth/[...nextauth]", "/api/internal/process-stats"]);
+const NOT_DOCUMENTED = new Set(["/api/auth/{...nextauth}", "/api/internal/process-stats"]);
 
 function routeFiles(dir: string): string[] {
   const found: string[] = [];
@@ -27,7 +27,7 @@ function routeFiles(dir: string): string[] {
 /** app/api/(group)/x/route.ts → /api/x: route groups are not part of the URL. */
 function urlPath(file: string): string {
   const rel = path.relative(path.join(root, "app"), path.dirname(file)).split(path.sep);
-  return "/" + rel.filter((seg) => !/^\(.*\)$/.test(seg)).join("/");
+  return documentPath("/" + rel.filter((seg) => !/^\(.*\)$/.test(seg)).join("/"));
 }
 
 describe("OpenAPI document", () => {
@@ -35,7 +35,7 @@ describe("OpenAPI document", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(["apiKeyBearer", "apiKeyHeader", "imshopKey", "metricsToken"]);
     for (const e of ENDPOINTS) {
-      const op = doc.paths[e.path]?.[e.method];
+      const op = doc.paths[documentPath(e.path)]?.[e.method];
       expect(op, `${e.method} ${e.path}`).toBeDefined();
       if (e.auth === "apiKey") expect(op.security).toEqual([{ apiKeyHeader: [] }, { apiKeyBearer: [] }]);
       if (e.auth === "imshop") expect(op.security).toEqual([{ imshopKey: [] }]);

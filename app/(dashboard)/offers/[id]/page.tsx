@@ -60,6 +60,11 @@ export default async function OfferPage({ params }: Params) {
             </p>
             {offer.codeFree === 0 ? <p className={ui.alertError}>{t("pool.exhausted")}</p> : null}
             {isAdmin ? <CsvImportForm offerId={offer.id} kind="codes" /> : null}
+            {isAdmin && offer.codeTotal > 0 ? (
+              <a href={`/offers/${offer.id}/codes/export`} className={ui.buttonSecondary} data-testid="offer-codes-export" download>
+                {t("exportCsv")}
+              </a>
+            ) : null}
           </section>
         ) : null}
         {offer.targeting === "users" ? (

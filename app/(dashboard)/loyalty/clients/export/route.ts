@@ -1,4 +1,5 @@
 import { assertRole } from "@/lib/auth/require-role";
+import { csvResponse } from "@/lib/http/csv-response";
 import { route } from "@/lib/http/route";
 import { exportClients } from "@/lib/loyalty/export-clients";
 
@@ -7,24 +8,6 @@ import { exportClients } from "@/lib/loyalty/export-clients";
 export const GET = route({}, async ({ req }) => {
   const user = await assertRole("admin");
   const q = new URL(req.url).searchParams.get("q")?.trim().slice(0, 100) || undefined;
-  const chunks = exportClients({ q, actor: { id: user.id, label: user.email } });
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="loyalty-clients-${day}.csv"`,
-      "cache-control": "no-store",
-    },
-  });
+  return csvResponse(exportClients({ q, actor: { id: user.id, label: user.email } }), `loyalty-clients-${day}.csv`);
 });
