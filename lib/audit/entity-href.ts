@@ -3,7 +3,9 @@
 const PAGES: Record<string, (id: string) => string> = {
   Scan: (id) => `/scans/${id}`,
   Campaign: (id) => `/campaigns/${id}`,
-  LoyaltyClient: (id) => `/loyalty/clients/${id}`,
+  // An export names no client: its entry ("export") links to the list it was taken from.
+  LoyaltyClient: (id) => (id === "export" ? "/loyalty/clients" : `/loyalty/clients/${id}`),
+  Import: (id) => `/loyalty/imports/${id}`,
   LoyaltyLevel: () => "/loyalty/levels",
   LoyaltyPoint: () => "/loyalty/points",
   Operation: () => "/loyalty/operations",
