@@ -55,7 +55,8 @@ export function DataTable<T extends { id: string }>(props: Props<T>) {
     state: { rowSelection },
     onRowSelectionChange,
   });
-  const selected = Object.keys(rowSelection).filter((id) => rowSelection[id]);
+  // Only rows still on the page: one decided away (and gone from a filtered list) is no longer selected.
+  const selected = rows.filter((r) => rowSelection[r.id]).map((r) => r.id);
 
   return (
     <div className="space-y-3" data-testid={testId}>

@@ -33,7 +33,7 @@ export function ScansTable({ rows, nextCursor, prevCursor, templates, total }: P
 
   const quick = useCallback((row: ScanRow, decision: Decision) => decide([row], decision), [decide]);
   const columns = useScanColumns(quick, pending);
-  const selectedIds = Object.keys(selection).filter((id) => selection[id]);
+  const selectedIds = rows.filter((r) => selection[r.id]).map((r) => r.id);
   const active = rows.find((r) => r.id === activeId) ?? null;
 
   // The highlighted row scrolls into view as J/K move it.
