@@ -5,7 +5,7 @@ import { enqueueDelivery } from "@/lib/outbox/enqueue-delivery";
 import { decodeBarcode } from "@/lib/barcode/decode-barcode";
 import { parseCampaignTexts } from "@/lib/campaigns/campaigns.schema";
 import { creditScanPoints, reverseScanCredit } from "@/lib/loyalty/credit-scan-points";
-import { appLocale, resolveScanTexts } from "@/lib/scans/scan-texts";
+import { appLocale, fillPoints, resolveScanTexts } from "@/lib/scans/scan-texts";
 import { isUniqueViolation } from "@/lib/scans/register-scan";
 import type { ScanStatus, ScanStatusPush } from "@/lib/scans/scans.schema";
 
@@ -143,10 +143,12 @@ async function moderateOne({
   }
 
   const campaign = scan.campaign ? { ...scan.campaign, texts: parseCampaignTexts(scan.campaign.texts) } : null;
-  const texts = resolveScanTexts({ outcome: decision, locale: appLocale(scan.data), campaign, points: scan.bonusPoints });
+  const locale = appLocale(scan.data);
+  const texts = resolveScanTexts({ outcome: decision, locale, campaign, points: scan.bonusPoints });
   if (message) {
-    // One message for a bulk decision may say "{points}": each scan gets its own number.
-    const filled = message.replace(/\{points\}/g, String(scan.bonusPoints ?? 0));
+    // One message for a bulk decision may say "{points} бонусов": each scan gets its own number, and the
+    // word agrees with it ("1 бонус").
+    const filled = fillPoints(message, scan.bonusPoints ?? 0, locale);
     texts.statusMessage = filled;
     texts.alertMessage = filled;
   }

@@ -28,6 +28,14 @@ beforeAll(async () => {
 });
 
 describe("moderateScans", () => {
+  it("fills a moderator's own message per scan, the word for points agreeing with each number", async () => {
+    const one = await registerEligible({ bonusPoints: 1 });
+    const three = await registerEligible({ bonusPoints: 3 });
+    await moderateScans({ ids: [one.id, three.id], decision: "approved", message: "Начислено {points} бонусов", actor });
+    const texts = await prisma.scan.findMany({ where: { id: { in: [one.id, three.id] } }, select: { bonusPoints: true, statusMessage: true } });
+    expect(texts.sort((a, b) => (a.bonusPoints ?? 0) - (b.bonusPoints ?? 0)).map((t) => t.statusMessage)).toEqual(["Начислено 1 бонус", "Начислено 3 бонуса"]);
+  });
+
   it("approves: status, version, ledger credit, audit and a scan_status push with the contract's payload", async () => {
     const s = await registerEligible({ bonusPoints: 120 });
     expect(s.status).toBe("processing");
