@@ -11,3 +11,8 @@ export function ChartCard({ title, testId, children, footer }: { title: string; 
     </section>
   );
 }
+
+/** Holds a chart's place (same height) until it draws in the browser. */
+export function ChartPlaceholder() {
+  return <div aria-hidden className="h-[260px] animate-pulse rounded-lg bg-slate-50" />;
+}

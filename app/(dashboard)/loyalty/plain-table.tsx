@@ -5,7 +5,8 @@ export type PlainColumn<T> = { key: string; header: ReactNode; cell: (row: T) =>
 /** A small unpaginated table for short lists (points, levels, API keys, a client's recent history). */
 export function PlainTable<T extends { id: string }>({ columns, rows, emptyText, testId }: { columns: PlainColumn<T>[]; rows: T[]; emptyText: string; testId?: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" data-testid={testId}>
+    // Focusable so a keyboard can scroll it sideways on a phone (axe: scrollable-region-focusable).
+    <div tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white" data-testid={testId}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <thead className="bg-slate-50">
           <tr>

@@ -94,7 +94,7 @@ export function StatusesManager({ statuses, unmapped, imshopStatuses, canEdit }:
       ) : (
         <p className="text-sm text-slate-500">{t("statuses.readOnly")}</p>
       )}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="statuses-table">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
