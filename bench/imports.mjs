@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { prepareDatabase } from "../scripts/lib/prepare-database.mjs";
 import { dropDatabase, throwawayDatabaseUrl } from "../scripts/lib/test-database.mjs";
-import { freePort, run, sampleMemory, startNext } from "./lib/server.mjs";
+import { benchPortalEnv, freePort, run, sampleMemory, startNext } from "./lib/server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -81,21 +81,7 @@ async function main() {
   await db.end();
 
   const port = await freePort();
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-    SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
-    LOG_LEVEL: "warn",
-    WORKER_IN_PROCESS: "false",
-    WORKER_POLL_INTERVAL_MS: "200",
-    DEMO_SEED: "false",
-    ADMIN_EMAIL: "",
-    ADMIN_PASSWORD: "",
-  };
+  const env = benchPortalEnv({ databaseUrl, port, extra: { LOG_LEVEL: "warn", WORKER_IN_PROCESS: "false", WORKER_POLL_INTERVAL_MS: "200" } });
   if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(".next/BUILD_ID")) say("BENCH_SKIP_BUILD=1: using the existing build");
   else await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { env });
   const server = await startNext({ root, port, env, logFile: path.join(os.tmpdir(), `imshop-bench-imports-${port}.log`) });

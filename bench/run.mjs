@@ -20,7 +20,7 @@ import { BENCH_API_KEY_ID, BENCH_WEBHOOK_KEY, loadData } from "./lib/load-data.m
 import { runPgbench } from "./lib/pgbench.mjs";
 import { replayScript } from "./lib/pg-replay.mjs";
 import { renderReport } from "./lib/report.mjs";
-import { freePort, run, sampleMemory, startNext } from "./lib/server.mjs";
+import { benchPortalEnv, freePort, run, sampleMemory, startNext } from "./lib/server.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -65,24 +65,17 @@ async function main() {
   say(`data loaded in ${loadSeconds.toFixed(0)} s`);
 
   const port = await freePort();
-  // What the portal sees, at build time too (pages are prerendered against the configuration).
-  const portalEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    PORT: String(port),
-    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-    SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
-    IMSHOP_WEBHOOK_KEY: BENCH_WEBHOOK_KEY,
-    // The fake IMSHOP listens on 127.0.0.1, which the SSRF guard refuses otherwise.
-    IMSHOP_ALLOW_PRIVATE_URLS: "true",
-    LOG_LEVEL: opts.logLevel,
-    INTERNAL_STATS_TOKEN: STATS_TOKEN,
-    DEMO_SEED: "false",
-    ADMIN_EMAIL: "",
-    ADMIN_PASSWORD: "",
-  };
+  const portalEnv = benchPortalEnv({
+    databaseUrl,
+    port,
+    extra: {
+      IMSHOP_WEBHOOK_KEY: BENCH_WEBHOOK_KEY,
+      // The fake IMSHOP listens on 127.0.0.1, which the SSRF guard refuses otherwise.
+      IMSHOP_ALLOW_PRIVATE_URLS: "true",
+      LOG_LEVEL: opts.logLevel,
+      INTERNAL_STATS_TOKEN: STATS_TOKEN,
+    },
+  });
   if (opts.skipBuild && existsSync(".next/BUILD_ID")) say("BENCH_SKIP_BUILD=1: using the existing build");
   else {
     say("next build…");

@@ -9,7 +9,7 @@ import { gcEntityQueues } from "@/lib/outbox/gc-entity-queues";
 import { purgeDeliveryLog } from "@/lib/outbox/purge-delivery-log";
 import { purgeExpiredRecords } from "@/lib/maintenance/purge-expired";
 import { IMPORT_TASK } from "@/lib/imports/import-jobs";
-import { runImport } from "@/lib/imports/run-import";
+import { failImport, runImport } from "@/lib/imports/run-import";
 import { LIVENESS_KEY_SQL, recoverStalledJobs, type RecoveryReport } from "@/lib/outbox/recover-stalled-jobs";
 import { REFRESH_OVERVIEW_TASK, refreshOverview } from "@/lib/overview/refresh-overview";
 
@@ -156,7 +156,11 @@ function tasks(stopping: AbortSignal): TaskList {
         helpers.logger.error(`import job ${helpers.job.id} has no importId; dropped`);
         return;
       }
-      await runImport({ importId, signal: AbortSignal.any([helpers.abortSignal, stopping]) });
+      await runImport({ importId, signal: AbortSignal.any([helpers.abortSignal, stopping]) }).catch(async (error: unknown) => {
+        // Retried with backoff (each run resumes); after the last attempt the page must not show it running forever.
+        if (helpers.job.attempts >= helpers.job.max_attempts) await failImport({ importId, failure: "crashed" });
+        throw error;
+      });
     },
     [PURGE_TASK]: async () => {
       await purgeDeliveryLog();

@@ -1,4 +1,4 @@
-import type { Operation } from "@/lib/openapi/build-document";
+import { documentPath, type Operation } from "@/lib/openapi/build-document";
 import type { Endpoint } from "@/lib/openapi/endpoint";
 import { SchemaView } from "./schema-view";
 
@@ -32,13 +32,13 @@ function Example({ value, label }: { value: unknown; label: string }) {
 
 /** One endpoint of the reference: method and path, what it does, who may call, the body, every answer. */
 export function EndpointView({ endpoint, op, labels }: { endpoint: Endpoint; op: Operation; labels: EndpointLabels }) {
-  const body = op.requestBody?.content["application/json"];
+  const body = op.requestBody?.content[endpoint.request?.contentType ?? "application/json"];
   const fieldLabels = { required: labels.required, optional: labels.optional, or: labels.or };
   return (
     <article id={op.operationId} className="scroll-mt-6 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="docs-endpoint">
       <h3 className="flex flex-wrap items-center gap-2">
         <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase ${METHOD_CLASS[endpoint.method] ?? ""}`}>{endpoint.method}</span>
-        <code className="font-mono text-sm font-semibold text-slate-900">{endpoint.path}</code>
+        <code className="font-mono text-sm font-semibold text-slate-900">{documentPath(endpoint.path)}</code>
       </h3>
       <p className="mt-2 text-sm font-medium text-slate-800">{op.summary}</p>
       {op.description ? <p className="mt-1 whitespace-pre-line text-sm text-slate-600">{op.description}</p> : null}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { openApiDocument } from "@/lib/openapi/build-document";
+import { documentPath, openApiDocument } from "@/lib/openapi/build-document";
 import { ENDPOINTS } from "@/lib/openapi/endpoints";
 import { EndpointView } from "./endpoint-view";
 
@@ -59,8 +59,8 @@ export default async function DocsPage() {
               <ul className="mt-1 space-y-0.5">
                 {ENDPOINTS.filter((e) => e.tag === tag.name).map((e) => (
                   <li key={`${e.method} ${e.path}`}>
-                    <a href={`#${doc.paths[e.path][e.method].operationId}`} className="font-mono text-xs text-brand-700 hover:underline">
-                      {e.method.toUpperCase()} {e.path}
+                    <a href={`#${doc.paths[documentPath(e.path)][e.method].operationId}`} className="font-mono text-xs text-brand-700 hover:underline">
+                      {e.method.toUpperCase()} {documentPath(e.path)}
                     </a>
                   </li>
                 ))}
@@ -78,7 +78,7 @@ export default async function DocsPage() {
               <EndpointView
                 key={`${e.method} ${e.path}`}
                 endpoint={e}
-                op={doc.paths[e.path][e.method]}
+                op={doc.paths[documentPath(e.path)][e.method]}
                 labels={{ ...labels, auth: t(`auth.${e.auth}`, { scope: e.scope ?? "" }) }}
               />
             ))}

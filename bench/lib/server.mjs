@@ -1,5 +1,6 @@
 // Starting and stopping `next start` for the bench, and sampling its memory from /proc.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { openSync, readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -123,5 +124,25 @@ export function sampleMemory(pid, everyMs = 250) {
       tick();
       return max;
     },
+  };
+}
+
+/**
+ * What a bench's portal sees, at build time too (pages are prerendered against the configuration): this
+ * process's environment, production mode, the bench database, fresh secrets, no demo data; `extra` on top.
+ */
+export function benchPortalEnv({ databaseUrl, port, extra = {} }) {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+    DEMO_SEED: "false",
+    ADMIN_EMAIL: "",
+    ADMIN_PASSWORD: "",
+    ...extra,
   };
 }

@@ -85,6 +85,11 @@ export async function runImport({ importId, signal, batchRows = env.IMPORT_BATCH
   }
 }
 
+/** Marks an import failed for good (its job gave up), unless it already ended. */
+export async function failImport({ importId, failure }: { importId: string; failure: string }): Promise<void> {
+  await prisma.import.updateMany({ where: { id: importId, state: { in: ["queued", "running"] } }, data: { state: "failed", failure, finishedAt: new Date() } });
+}
+
 async function finish(importId: string, state: "done" | "failed" | "cancelled", failure?: string) {
   const exact = state === "done" ? { total: (await prisma.import.findUniqueOrThrow({ where: { id: importId }, select: { processed: true } })).processed } : {};
   const job = await prisma.import.update({ where: { id: importId }, data: { state, failure: failure ?? null, finishedAt: new Date(), ...exact } });

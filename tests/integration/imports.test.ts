@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import { exportClients } from "@/lib/loyalty/export-clients";
 import { createImport } from "@/lib/imports/create-import";
 import { reverseImport } from "@/lib/imports/reverse-import";
-import { runImport } from "@/lib/imports/run-import";
+import { failImport, runImport } from "@/lib/imports/run-import";
 import { errorReport, importNow, importsKey, status, storedCounts, upload } from "@/tests/helpers/imports-kit";
 import { freshPhone, ledgerSum, makeApiKey, makeLevel, uid } from "@/tests/helpers/loyalty-kit";
 
@@ -121,6 +121,15 @@ describe("clients import (background job)", () => {
     expect(await prisma.auditLog.count({ where: { action: "import.reverse", entityId: done.id } })).toBe(1);
     await expect(reverseImport({ id: done.id, actor })).rejects.toMatchObject({ code: "conflict" });
     expect(await prisma.ledgerEntry.count({ where: { importId: done.id } })).toBe(4);
+  });
+
+  it("is marked failed when its job gives up, and a finished import stays as it was", async () => {
+    const up = await upload(key, "clients", `phone\n${freshPhone()}\n`);
+    await failImport({ importId: up.json.id, failure: "crashed" });
+    expect((await status(key, up.json.id)).json).toMatchObject({ state: "failed", failure: "crashed" });
+    const done = await importNow(key, "clients", `phone\n${freshPhone()}\n`);
+    await failImport({ importId: done.id, failure: "crashed" });
+    expect((await status(key, done.id)).json).toMatchObject({ state: "done", failure: null });
   });
 
   it("fails as a whole, naming why, when the header has no identifier column", async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/openapi.json/route";
 import { POST as registerScan } from "@/app/api/imshop/scans/route";
 import { POST as retail } from "@/app/integration/general/retail/route";
-import { documentPath } from "@/lib/openapi/build-document";
 import { ENDPOINTS } from "@/lib/openapi/endpoints";
+import { documentPath } from "@/lib/openapi/build-document";
 import { checkAnswerAgainstDocument } from "../helpers/openapi-check";
 
 describe("GET /api/openapi.json", () => {
@@ -14,6 +14,8 @@ describe("GET /api/openapi.json", () => {
     const doc = await res.json();
     expect(doc.openapi).toBe("3.1.0");
     for (const e of ENDPOINTS) expect(doc.paths[documentPath(e.path)]?.[e.method], e.path).toBeDefined();
+    expect(doc.paths["/api/imports/{ref}"].post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: "ref", in: "path", required: true })]));
+    expect(Object.keys(doc.paths["/api/imports/{ref}"].post.requestBody.content)).toEqual(["text/csv"]);
   });
 });
 
