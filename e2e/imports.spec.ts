@@ -50,7 +50,7 @@ test.describe("imports, signed in as admin", () => {
     const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
     expect(text).toContain("Строка;Колонка;Причина");
     // The reason holds a comma, so the report's escaper quotes it.
-    expect(text).toContain(`${ROWS + 2};balance;"Баланс — целое число баллов, 0 или больше"`);
+    expect(text).toContain(`${ROWS + 2};balance;"Баланс — целое число бонусов, 0 или больше"`);
     expect(text).toContain(`${ROWS + 3};balance;`);
   });
 });
