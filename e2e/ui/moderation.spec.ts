@@ -56,7 +56,11 @@ test.describe("moderation at speed, as staff", () => {
     const table = page.getByTestId("scans-table");
     await expect(table.locator("tr[data-row-id]")).toHaveCount(3);
 
-    await page.keyboard.press("?");
+    // The rows are server-rendered before the page hydrates: the keys work once the script has started.
+    await expect(async () => {
+      await page.keyboard.press("?");
+      await expect(page.getByTestId("shortcuts-dialog")).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
     await expect(page.getByTestId("shortcuts-dialog")).toContainText("Следующая строка");
     await page.keyboard.press("Escape");
     await expect(page.getByTestId("shortcuts-dialog")).toHaveCount(0);
