@@ -25,7 +25,7 @@ if (missing.length > 0) {
   console.error(
     `package-lock.json lacks ${missing.length} optional platform package(s), e.g.\n  ${missing.slice(0, 5).join("\n  ")}\n` +
       "Regenerate it from a clean state so it lists every platform:\n" +
-      "  rm -rf node_modules && npm install --package-lock-only && npm ci\n" +
+      "  rm -rf node_modules && npm install --package-lock-only --ignore-scripts && npm ci\n" +
       "and commit package-lock.json (see README, 'Dependencies').",
   );
   process.exit(1);
