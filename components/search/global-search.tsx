@@ -77,7 +77,8 @@ export function GlobalSearch() {
           <circle cx="9" cy="9" r="5.5" />
           <path d="M13 13l4 4" strokeLinecap="round" />
         </svg>
-        <span className="hidden md:inline">{t("open")}</span>
+        {/* Read out at every width; shown from md up (the phone header has room for the icon only). */}
+        <span className="sr-only md:not-sr-only">{t("open")}</span>
         <kbd className="hidden rounded border border-slate-200 px-1 font-mono text-[10px] lg:inline">{t("shortcut")}</kbd>
       </button>
       {open ? (
